@@ -1,0 +1,1 @@
+"""Provides the subcommands of `h2h`, one module per group."""

@@ -1,0 +1,217 @@
+"""Provides the plain-data form of a game state: JSON-safe dicts with a schema version.
+
+`from_dict` trusts nothing: a save file may be truncated or edited by hand, so every field is
+type-checked and cross-checked against the deck, and any problem becomes a `StateError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from h2h_game.engine.deck import Deck
+from h2h_game.engine.state import (
+    Ending,
+    GameState,
+    Length,
+    Moment,
+    Offer,
+    Phase,
+    Player,
+    Table,
+)
+
+SCHEMA = 1
+"""Version of the state's plain-data form. Bump it, and add a migration in the store, on change."""
+
+T = TypeVar("T")
+
+
+class StateError(ValueError):
+    """The data is not a game state this version of the game can read."""
+
+
+def state_to_dict(state: GameState) -> dict[str, Any]:
+    """A JSON-safe dict holding the whole state, deck included."""
+    return {
+        "schema": SCHEMA,
+        "table": _table_to_dict(state.table),
+        "now": _moment_to_dict(state.now),
+        "undo": [_moment_to_dict(m) for m in state.undo],
+    }
+
+
+def state_from_dict(data: Mapping[str, Any]) -> GameState:
+    """The state `state_to_dict` produced; StateError when the data is anything else."""
+    try:
+        if data.get("schema") != SCHEMA:
+            raise StateError(f"state schema {data.get('schema')!r} is not {SCHEMA}")
+        table = _table_from_dict(data["table"])
+        now = _moment_from_dict(data["now"], table)
+        undo = tuple(_moment_from_dict(m, table) for m in _list(data["undo"]))
+    except StateError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as error:
+        raise StateError(f"not a game state: {error!r}") from error
+    return GameState(table, now, undo)
+
+
+def _table_to_dict(table: Table) -> dict[str, Any]:
+    return {
+        "deck": table.deck.to_dict(),
+        "players": [{"name": p.name, "colour": p.colour} for p in table.players],
+        "length": table.length.value,
+        "seed": table.seed,
+        "first": table.first,
+        "piles": [list(pile) for pile in table.piles],
+        "lines": table.lines,
+    }
+
+
+def _table_from_dict(data: Mapping[str, Any]) -> Table:
+    deck = Deck.from_dict(data["deck"])
+    players = [Player(_str(p["name"]), _str(p["colour"])) for p in _list(data["players"])]
+    piles = tuple(tuple(_str(card) for card in _list(pile)) for pile in _list(data["piles"]))
+    _check(len(players) == 2, "a game has two players")
+    _check(len(piles) == len(deck.levels), "one pile per level")
+    for pile in piles:
+        for card in pile:
+            deck.card(card)
+    return Table(
+        deck=deck,
+        players=(players[0], players[1]),
+        length=Length(data["length"]),
+        seed=_int(data["seed"]),
+        first=_player(data["first"]),
+        piles=piles,
+        lines=_int(data["lines"]),
+    )
+
+
+def _moment_to_dict(m: Moment) -> dict[str, Any]:
+    return {
+        "turn": m.turn,
+        "speaker": m.speaker,
+        "phase": m.phase.value,
+        "level": m.level,
+        "card": m.card,
+        "card_level": m.card_level,
+        "led": m.led,
+        "heard": m.heard,
+        "drawn": list(m.drawn),
+        "removed": list(m.removed),
+        "jar": m.jar,
+        "answered": m.answered,
+        "met": m.met,
+        "felt_heard": m.felt_heard,
+        "deepest": m.deepest,
+        "snoozed": m.snoozed,
+        "offer": None
+        if m.offer is None
+        else {"level": m.offer.level, "agreed": list(m.offer.agreed), "asked": m.offer.asked},
+        "quiet": m.quiet,
+        "paused": m.paused,
+        "closing": list(m.closing),
+        "ending": None if m.ending is None else m.ending.value,
+        "clock": m.clock,
+        "together": m.together,
+    }
+
+
+def _moment_from_dict(data: Mapping[str, Any], table: Table) -> Moment:
+    levels = len(table.deck.levels)
+    offer_data = data["offer"]
+    offer = None
+    if offer_data is not None:
+        agreed = [_bool(a) for a in _list(offer_data["agreed"])]
+        _check(len(agreed) == 2, "two players agree")
+        offer = Offer(
+            level=_level(offer_data["level"], levels),
+            agreed=(agreed[0], agreed[1]),
+            asked=_bool(offer_data["asked"]),
+        )
+    card = _optional(data["card"], _str)
+    if card is not None:
+        table.deck.card(card)
+    drawn = tuple(_int(n) for n in _list(data["drawn"]))
+    _check(len(drawn) == levels, "a draw count per level")
+    _check(all(0 <= n <= len(p) for n, p in zip(drawn, table.piles, strict=True)), "draw counts")
+    closing = [_bool(c) for c in _list(data["closing"])]
+    _check(len(closing) == 2, "two players close")
+    clock = _optional(data["clock"], _float)
+    ending = _optional(data["ending"], _str)
+    return Moment(
+        turn=_int(data["turn"]),
+        speaker=_player(data["speaker"]),
+        phase=Phase(data["phase"]),
+        level=_level(data["level"], levels),
+        card=card,
+        card_level=_level(data["card_level"], levels),
+        led=_bool(data["led"]),
+        heard=_bool(data["heard"]),
+        drawn=drawn,
+        removed=tuple(_str(c) for c in _list(data["removed"])),
+        jar=_int(data["jar"]),
+        answered=_int(data["answered"]),
+        met=_int(data["met"]),
+        felt_heard=_int(data["felt_heard"]),
+        deepest=_level(data["deepest"], levels),
+        snoozed=_bool(data["snoozed"]),
+        offer=offer,
+        quiet=_bool(data["quiet"]),
+        paused=_bool(data["paused"]),
+        closing=(closing[0], closing[1]),
+        ending=None if ending is None else Ending(ending),
+        clock=clock,
+        together=_float(data["together"]),
+    )
+
+
+def _check(condition: bool, what: str) -> None:
+    if not condition:
+        raise StateError(f"inconsistent state: {what}")
+
+
+def _typed(value: Any, kind: type[T], what: str) -> T:
+    # bool is an int in Python; a save with `true` where a number belongs is still corrupt.
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise StateError(f"expected {what}, found {value!r}")
+    return value
+
+
+def _int(value: Any) -> int:
+    return _typed(value, int, "a whole number")
+
+
+def _bool(value: Any) -> bool:
+    return _typed(value, bool, "true or false")
+
+
+def _str(value: Any) -> str:
+    return _typed(value, str, "text")
+
+
+def _list(value: Any) -> list[Any]:
+    return _typed(value, list, "a list")
+
+
+def _float(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise StateError(f"expected a number, found {value!r}")
+    return float(value)
+
+
+def _optional(value: Any, read: Callable[[Any], T]) -> T | None:
+    return None if value is None else read(value)
+
+
+def _player(value: Any) -> int:
+    index = _int(value)
+    _check(index in (0, 1), "a player is 0 or 1")
+    return index
+
+
+def _level(value: Any, levels: int) -> int:
+    level = _int(value)
+    _check(1 <= level <= levels, "a level of the deck")
+    return level
