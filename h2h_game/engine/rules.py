@@ -153,22 +153,21 @@ def new_game(setup: Setup, now: float | None = None) -> GameState:
         first=first,
         piles=tuple(piles),
         lines=len(setup.lines.intersection(setup.deck.used_tags())),
+        started=now,
     )
-    return start(table, now)
+    return start(table)
 
 
-def start(table: Table, now: float | None = None) -> GameState:
+def start(table: Table) -> GameState:
     """The state at the first card of a game set up on this table."""
-    moment = Moment(speaker=table.first, drawn=(0,) * len(table.piles), clock=now)
+    moment = Moment(speaker=table.first, drawn=(0,) * len(table.piles), clock=table.started)
     return GameState(table, _draw(table, moment, 1))
 
 
 def replay(table: Table, log: Iterable[Entry]) -> GameState:
     """The state reached by playing the logged actions from the start of the game."""
-    state = start(table, None)
-    for index, entry in enumerate(log):
-        if index == 0 and entry.at is not None:
-            state = replace(state, now=replace(state.now, clock=entry.at))
+    state = start(table)
+    for entry in log:
         state = apply(state, entry.action, entry.at)
     return state
 

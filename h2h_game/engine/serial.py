@@ -65,6 +65,7 @@ def _table_to_dict(table: Table) -> dict[str, Any]:
         "first": table.first,
         "piles": [list(pile) for pile in table.piles],
         "lines": table.lines,
+        "started": table.started,
     }
 
 
@@ -85,6 +86,7 @@ def _table_from_dict(data: Mapping[str, Any]) -> Table:
         first=_player(data["first"]),
         piles=piles,
         lines=_int(data["lines"]),
+        started=_optional(data["started"], _float),
     )
 
 

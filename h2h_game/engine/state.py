@@ -77,6 +77,8 @@ class Table:
     """Card ids per level, top of the pile first, with lines and hidden cards already left out."""
     lines: int = 0
     """How many topics were left out tonight. Never which ones, nor whose lines they were."""
+    started: float | None = None
+    """When the game was set up, as passed in by the caller (seconds)."""
 
 
 @dataclass(frozen=True)
