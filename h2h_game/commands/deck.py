@@ -1,0 +1,416 @@
+"""Provides `h2h deck …`: list, validate, lint, import, export and new.
+
+The decks package is imported inside each command, so `h2h --help` never pays for it. Anything
+that came from a deck file is printed through `terminal_safe`: a shared deck may hold ESC bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from h2h_game.decks.problems import DeckError
+    from h2h_game.engine.deck import Deck
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+_RAW = argparse.RawDescriptionHelpFormatter
+
+DECK_EPILOG = """\
+examples:
+  h2h deck list                        every deck h2h can find, and any that are broken
+  h2h deck new "Road trip"             start a deck from a commented template
+  h2h deck validate my-deck.toml       check a deck before sharing it
+  h2h deck lint my-deck.toml           the deck doctor's advice
+
+Run `h2h deck COMMAND --help` for each command's options.
+"""
+
+LIST_EPILOG = """\
+Decks are looked for in the bundled decks, your decks folder, every folder in $H2H_DECKS and
+every --decks DIR. A broken deck is listed with its first error.
+
+examples:
+  h2h deck list
+  h2h deck list --decks ~/shared-decks
+"""
+
+VALIDATE_EPILOG = """\
+Prints every error, one per line, on stderr. Exit status: 0 when every deck is valid, 1 when any
+is not. A folder validates each *.toml in it; a .csv file is checked as a CSV import.
+
+examples:
+  h2h deck validate my-deck.toml
+  h2h deck validate decks/
+"""
+
+LINT_EPILOG = """\
+The deck doctor looks for closed yes/no questions, cards that are not questions, levels too
+short for a Short game or much smaller than another, and tags used but not declared (or
+declared but unused). Warnings go to stdout; they never make a deck unplayable.
+
+examples:
+  h2h deck lint my-deck.toml
+  h2h deck lint --strict decks/*.toml       exit 1 on any warning, for your own CI
+"""
+
+IMPORT_EPILOG = """\
+The CSV needs a header row with the columns level and text, and may have tags (joined by ;),
+kind, effect and id. level is a level number (1, 2, 3…) or a level name. The delimiter may be
+, or ; and quoted cells may hold line breaks.
+
+examples:
+  h2h deck import questions.csv -o questions.toml
+  h2h deck import questions.csv --name "Road trip" -o road-trip.toml
+  h2h deck import edited.csv --meta my-deck.toml -o my-deck.toml --force
+                                       keep my-deck's name, tags and levels, take the cards
+"""
+
+EXPORT_EPILOG = """\
+The format follows the extension of -o: .csv or .toml. Without -o, CSV goes to stdout.
+
+examples:
+  h2h deck export Partners -o partners.csv
+  h2h deck export my-deck.toml > my-deck.csv
+  h2h deck export my-deck.toml -o tidy.toml    rewrite a deck in the standard layout
+"""
+
+NEW_EPILOG = """\
+Writes a commented deck that already validates, with every field shown, to your decks folder
+(so `h2h deck list` and the game find it) unless -o names another file. Never overwrites.
+
+examples:
+  h2h deck new "Road trip"
+  h2h deck new "Road trip" -o road-trip.toml
+"""
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    deck = subparsers.add_parser(
+        "deck",
+        parents=[common],
+        help="list, check, convert and create decks",
+        description="List, check, convert and create decks.",
+        epilog=DECK_EPILOG,
+        formatter_class=_RAW,
+    )
+    deck.set_defaults(func=lambda args: _usage(deck))
+    commands = deck.add_subparsers(title="deck commands", metavar="COMMAND")
+
+    def command(name: str, summary: str, epilog: str) -> argparse.ArgumentParser:
+        return commands.add_parser(
+            name,
+            parents=[common],
+            help=summary,
+            description=summary[:1].upper() + summary[1:] + ".",
+            epilog=epilog,
+            formatter_class=_RAW,
+        )
+
+    listing = command("list", "list every deck h2h can find", LIST_EPILOG)
+    listing.set_defaults(func=run_list)
+
+    validate = command("validate", "check deck files for errors", VALIDATE_EPILOG)
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="deck files or folders")
+    validate.set_defaults(func=run_validate)
+
+    lint = command("lint", "advice for better decks (the deck doctor)", LINT_EPILOG)
+    lint.add_argument("paths", nargs="+", metavar="PATH", help="deck files or folders")
+    lint.add_argument("--strict", action="store_true", help="exit 1 when there is any warning")
+    lint.set_defaults(func=run_lint)
+
+    importer = command("import", "make a TOML deck from a CSV file", IMPORT_EPILOG)
+    importer.add_argument("csv", metavar="FILE.csv", help="the spreadsheet, saved as CSV")
+    importer.add_argument("-o", "--output", metavar="OUT.toml", help="write here, not stdout")
+    importer.add_argument("--name", help="the deck's name (default: from the file name)")
+    importer.add_argument(
+        "--meta", metavar="DECK", help="keep this deck's name, tags and levels (a name or path)"
+    )
+    importer.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    importer.set_defaults(func=run_import)
+
+    exporter = command("export", "write a deck as CSV or TOML", EXPORT_EPILOG)
+    exporter.add_argument("deck", metavar="DECK|PATH", help="a deck's name or file")
+    exporter.add_argument("-o", "--output", metavar="OUT", help="OUT.csv or OUT.toml")
+    exporter.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    exporter.set_defaults(func=run_export)
+
+    new = command("new", "start a deck from a commented template", NEW_EPILOG)
+    new.add_argument("name", metavar="NAME", help="the deck's name")
+    new.add_argument("-o", "--output", metavar="PATH", help="where to write it")
+    new.set_defaults(func=run_new)
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return EXIT_USAGE
+
+
+def _out(text: str) -> None:
+    _say(text, sys.stdout)
+
+
+def _err(text: str) -> None:
+    _say(text, sys.stderr)
+
+
+def _say(text: str, stream: Any) -> None:
+    from h2h_game.decks.problems import terminal_safe
+
+    line = terminal_safe(text) + "\n"
+    try:
+        stream.write(line)
+    except UnicodeEncodeError:
+        # A terminal in a legacy encoding shows "?" for a deck's emoji rather than a traceback.
+        encoding = stream.encoding or "ascii"
+        stream.write(line.encode(encoding, "replace").decode(encoding))
+
+
+def _report(error: DeckError) -> None:
+    for problem in error.problems:
+        _err(str(problem))
+
+
+def _expand(paths: Iterable[str]) -> list[Path]:
+    """Files as given, and every *.toml in a folder given."""
+    expanded: list[Path] = []
+    for name in paths:
+        path = Path(name).expanduser()
+        if path.is_dir():
+            expanded.extend(sorted(child for child in path.glob("*.toml") if child.is_file()))
+        else:
+            expanded.append(path)
+    return expanded
+
+
+def _load(path: Path) -> Deck:
+    """A deck file, or a CSV checked as an import would read it."""
+    if path.suffix.lower() == ".csv":
+        from h2h_game.decks.spreadsheet import read_csv
+
+        return read_csv(_read_bytes(path), str(path))
+    from h2h_game.decks.format import load_deck
+
+    return load_deck(path)
+
+
+def _read_bytes(path: Path) -> bytes:
+    from h2h_game.decks.format import MAX_FILE_BYTES
+    from h2h_game.decks.problems import DeckError, Problem
+
+    try:
+        with path.open("rb") as file:
+            return file.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise DeckError([Problem(str(path), "no such file")], path) from None
+    except OSError as error:
+        message = f"cannot be read: {error.strerror or type(error).__name__}"
+        raise DeckError([Problem(str(path), message)], path) from None
+
+
+def _summary(deck: Deck) -> str:
+    cards = sum(len(level.cards) for level in deck.levels)
+    levels = len(deck.levels)
+    return f'"{deck.name}", {levels} level{"s" * (levels != 1)}, {cards} cards'
+
+
+_SOURCE_NAMES = {"bundled": "bundled", "user": "yours", "env": "$H2H_DECKS", "dir": "--decks"}
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from h2h_game.decks.library import find_decks, missing_folders
+
+    for folder in missing_folders(args.decks):
+        _err(f"{folder}: warning: no such folder")
+    entries = find_decks(args.decks)
+    if not entries:
+        _out("No decks found. Start one with: h2h deck new NAME")
+        return EXIT_OK
+    width = max(len(entry.label) for entry in entries)
+    counts = [" · ".join(str(count) for count in entry.cards_per_level) for entry in entries]
+    count_width = max(len(count) for count in counts)
+    for entry, count in zip(entries, counts, strict=True):
+        if entry.deck is None:
+            _out(f"{entry.label:<{width}}  BROKEN  {entry.error}")
+            continue
+        where = _SOURCE_NAMES[entry.source.value]
+        _out(f"{entry.label:<{width}}  {count:<{count_width}}  {where:<10}  {entry.path}")
+    broken = sum(entry.deck is None for entry in entries)
+    if broken:
+        _err(f"{broken} broken deck{'s' * (broken != 1)}: `h2h deck validate PATH` shows why")
+    return EXIT_OK
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    from h2h_game.decks.problems import DeckError
+
+    failed = False
+    for path in _expand(args.paths):
+        try:
+            deck = _load(path)
+        except DeckError as error:
+            _report(error)
+            failed = True
+        else:
+            _out(f"{path}: ok: {_summary(deck)}")
+    return EXIT_FAILURE if failed else EXIT_OK
+
+
+def run_lint(args: argparse.Namespace) -> int:
+    from h2h_game.decks.lint import lint_deck
+    from h2h_game.decks.problems import DeckError
+
+    failed = warned = False
+    for path in _expand(args.paths):
+        try:
+            deck = _load(path)
+        except DeckError as error:
+            _report(error)
+            failed = True
+            continue
+        warnings = lint_deck(deck, str(path))
+        for warning in warnings:
+            _out(str(warning))
+        warned = warned or bool(warnings)
+        count = len(warnings)
+        _err(f"{path}: {count or 'no'} warning{'s' * (count != 1)}")
+    return EXIT_FAILURE if failed or (warned and args.strict) else EXIT_OK
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from h2h_game.decks.library import resolve_deck
+    from h2h_game.decks.lint import lint_deck
+    from h2h_game.decks.problems import DeckError
+    from h2h_game.decks.spreadsheet import read_csv
+    from h2h_game.decks.writer import deck_to_toml
+
+    source = Path(args.csv).expanduser()
+    output = Path(args.output).expanduser() if args.output else None
+    if output is not None and output.suffix.lower() != ".toml":
+        _err(f"{output}: error: -o must name a .toml file")
+        return EXIT_USAGE
+    if output is not None and output.exists() and not args.force:
+        _err(f"{output}: error: already exists; add --force to replace it")
+        return EXIT_FAILURE
+    try:
+        meta = resolve_deck(args.meta, args.decks) if args.meta else None
+        deck = read_csv(_read_bytes(source), str(source), name=args.name, meta=meta)
+    except DeckError as error:
+        _report(error)
+        return EXIT_FAILURE
+    if not _emit(deck_to_toml(deck), output):
+        return EXIT_FAILURE
+    count = len(lint_deck(deck, str(output or source)))
+    where = output or "stdout"
+    advice = f"; `h2h deck lint {output}` for {count} warnings" if count and output else ""
+    _err(f"{where}: wrote {_summary(deck)}{advice}")
+    return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from h2h_game.decks.library import resolve_deck
+    from h2h_game.decks.problems import DeckError
+    from h2h_game.decks.spreadsheet import deck_to_csv
+    from h2h_game.decks.writer import deck_to_toml
+
+    output = Path(args.output).expanduser() if args.output else None
+    suffix = output.suffix.lower() if output else ".csv"
+    if suffix not in (".csv", ".toml"):
+        _err(f"{output}: error: -o must name a .csv or .toml file")
+        return EXIT_USAGE
+    if output is not None and output.exists() and not args.force:
+        _err(f"{output}: error: already exists; add --force to replace it")
+        return EXIT_FAILURE
+    try:
+        deck = resolve_deck(args.deck, args.decks)
+    except DeckError as error:
+        _report(error)
+        return EXIT_FAILURE
+    text = deck_to_csv(deck) if suffix == ".csv" else deck_to_toml(deck)
+    if not _emit(text, output):
+        return EXIT_FAILURE
+    if output is not None:
+        _err(f"{output}: wrote {_summary(deck)}")
+    return EXIT_OK
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from h2h_game import paths
+    from h2h_game.decks.format import MAX_NAME
+    from h2h_game.decks.problems import FORBIDDEN_CONTROL, quoted
+    from h2h_game.decks.template import template_deck
+
+    name = args.name.strip()
+    if not name or len(name) > MAX_NAME or "\n" in name or FORBIDDEN_CONTROL.search(name):
+        _err(
+            f"h2h deck new: error: {quoted(name)} is not a deck name: use 1 to {MAX_NAME} "
+            "characters on one line"
+        )
+        return EXIT_USAGE
+    output = (
+        Path(args.output).expanduser()
+        if args.output
+        else paths.user_decks_dir() / (_slug(name) + ".toml")
+    )
+    text = template_deck(name, str(output))
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        # Exclusive creation: never overwrite someone's deck, even one made a moment ago.
+        with output.open("x", encoding="utf-8") as file:
+            file.write(text)
+    except FileExistsError:
+        _err(f"{output}: error: already exists; choose another name or -o PATH")
+        return EXIT_FAILURE
+    except OSError as error:
+        _err(f"{output}: error: cannot write: {error.strerror or type(error).__name__}")
+        return EXIT_FAILURE
+    _out(f"Wrote {output}")
+    _out(f"Open it in your editor, then check it with: h2h deck lint {output}")
+    return EXIT_OK
+
+
+def _slug(name: str) -> str:
+    """A file name for a deck name: "Road trip!" → "road-trip"."""
+    words = "".join(char if char.isalnum() else " " for char in name.casefold()).split()
+    return "-".join(words) or "deck"
+
+
+def _emit(text: str, output: Path | None) -> bool:
+    """Write to OUT atomically (a half-written deck is worse than none), or to stdout."""
+    if output is None:
+        # Deck files are UTF-8 whatever the terminal's locale, so `> deck.csv` is one too.
+        if buffer := getattr(sys.stdout, "buffer", None):
+            sys.stdout.flush()
+            buffer.write(text.encode("utf-8"))
+            buffer.flush()
+        else:
+            sys.stdout.write(text)
+        return True
+    import tempfile
+
+    temporary: Path | None = None
+    try:
+        folder = output.parent
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=folder, prefix=".", suffix=".tmp", delete=False, newline=""
+        ) as file:
+            temporary = Path(file.name)
+            file.write(text)
+        # NamedTemporaryFile makes 0600 files; a deck is an ordinary document, so honour umask.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, output)
+    except OSError as error:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+        _err(f"{output}: error: cannot write: {error.strerror or type(error).__name__}")
+        return False
+    return True

@@ -1,0 +1,1 @@
+"""Provides the deck file format: reading, checking, writing, converting and finding decks."""
