@@ -30,6 +30,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.fixture(autouse=True)
+def nothing_outside_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """No test reads or writes the real user folders: data, cache, decks, saves."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("H2H_CACHE", str(home / "cache" / "h2h"))
+    monkeypatch.delenv("H2H_DECKS", raising=False)
+    monkeypatch.delenv("H2H_SAVES", raising=False)
+
+
 @pytest.fixture
 def thorough(request: pytest.FixtureRequest) -> bool:
     """True when the run asked for the long versions of slow tests."""

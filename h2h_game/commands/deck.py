@@ -162,7 +162,7 @@ def _err(text: str) -> None:
 
 
 def _say(text: str, stream: Any) -> None:
-    from h2h_game.decks.problems import terminal_safe
+    from h2h_game.safe_text import terminal_safe
 
     line = terminal_safe(text) + "\n"
     try:

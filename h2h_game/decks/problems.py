@@ -61,15 +61,6 @@ def quoted(text: str) -> str:
     return f'"{visible(text)}"'
 
 
-def terminal_safe(text: str) -> str:
-    """Text with control characters removed (newlines and tabs become spaces) for printing.
-
-    A shared deck can carry ESC bytes that would recolour or rewrite the player's terminal, so
-    everything from a deck goes through here before it reaches stdout or stderr.
-    """
-    return CONTROL.sub(lambda match: " " if match[0] in "\n\t" else "", text)
-
-
 def snippet(text: str) -> str:
     """The first 40 characters of a card, on one line, for naming it in a message."""
     flat = " ".join(text.split())

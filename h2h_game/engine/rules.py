@@ -36,6 +36,7 @@ from h2h_game.engine.actions import (
     ThankYou,
     Undo,
     WrapUp,
+    action_from_dict,
 )
 from h2h_game.engine.deck import Deck, Effect
 from h2h_game.engine.state import (
@@ -103,6 +104,19 @@ class Entry:
 
     def to_dict(self) -> dict[str, Any]:
         return {"action": self.action.to_dict(), "at": self.at}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Entry:
+        """The entry `to_dict` produced; ValueError when the data is anything else."""
+        if not isinstance(data, dict):
+            raise ValueError(f"not a log entry: {data!r}")
+        at = data.get("at")
+        if at is not None and (isinstance(at, bool) or not isinstance(at, int | float)):
+            raise ValueError(f"not a time: {at!r}")
+        action = data.get("action")
+        if not isinstance(action, dict):
+            raise ValueError(f"not an action: {action!r}")
+        return cls(action_from_dict(action), None if at is None else float(at))
 
 
 # --- setting up -------------------------------------------------------------------------------

@@ -13,9 +13,9 @@ from h2h_game.decks.problems import (
     Severity,
     describe_char,
     snippet,
-    terminal_safe,
     visible,
 )
+from h2h_game.safe_text import terminal_safe
 
 
 def test_a_syntax_problem_reads_file_line_column() -> None:

@@ -12,6 +12,7 @@ from h2h_game.engine import (
     Effect,
     Ending,
     EndQuiet,
+    Entry,
     FeltHeard,
     GoLighter,
     HandOver,
@@ -416,3 +417,25 @@ class TestUndoPauseTime:
         with pytest.raises(IllegalAction) as refusal:
             apply(state, Meet())
         assert refusal.value.reason == "You can meet them there after they have answered."
+
+
+class TestLog:
+    def test_log_entries_round_trip_through_plain_data(self):
+        entries = [Entry(Answer(), 12.5), Entry(Agree(1), None), Entry(GoLighter(2), 3.0)]
+        assert [Entry.from_dict(e.to_dict()) for e in entries] == entries
+
+    @pytest.mark.parametrize(
+        "data",
+        [
+            None,
+            [],
+            {"action": {"type": "answer"}, "at": "noon"},
+            {"action": {"type": "answer"}, "at": True},
+            {"action": {"type": "fly"}},
+            {"action": {"type": "agree", "player": "1"}},
+            {"action": {"type": "agree"}},
+        ],
+    )
+    def test_anything_else_is_refused_as_a_value_error(self, data):
+        with pytest.raises(ValueError):
+            Entry.from_dict(data)

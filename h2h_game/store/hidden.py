@@ -1,0 +1,91 @@
+"""Provides the cards players chose to hide from future games, per deck.
+
+At the end of a game the players may hide the cards they removed, so the next game with that
+deck leaves them out (the engine's `Setup.hidden`). The ids live in `<saves>/.hidden-cards.json`,
+a TinyDB database with one document per deck name; card ids come from the card's level and text,
+so editing a deck's order or whitespace keeps them valid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from tinydb import Query, TinyDB
+
+from h2h_game.store.errors import SaveError, read_failure, write_failure
+from h2h_game.store.storage import (
+    FILE_MODE,
+    AtomicJSONStorage,
+    UnreadableFile,
+    move_aside,
+    private_folder,
+)
+
+HIDDEN_NAME = ".hidden-cards.json"
+HIDDEN_LOCK = ".hidden-cards.lock"
+TABLE = "decks"
+LOCK_WAIT = 5.0
+
+
+class HiddenCards:
+    """The hidden-cards file of one saves folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.path = folder / HIDDEN_NAME
+        self.lock_path = folder / HIDDEN_LOCK
+
+    def of(self, deck_name: str) -> frozenset[str]:
+        """The ids hidden for this deck; empty when none are (or the file is unreadable)."""
+        try:
+            return self._read(deck_name)
+        except FileNotFoundError:
+            return frozenset()
+        except OSError as error:
+            raise read_failure(error, self.path) from error
+        except (UnreadableFile, TypeError, AttributeError, ValueError):
+            return frozenset()  # a damaged file hides nothing; the next change sets it aside
+
+    def _read(self, deck_name: str) -> frozenset[str]:
+        with TinyDB(self.path, storage=AtomicJSONStorage) as db:
+            found = db.table(TABLE).get(Query().deck == deck_name)
+        cards = found.get("cards") if isinstance(found, dict) else None
+        if not isinstance(cards, list):
+            return frozenset()
+        return frozenset(card for card in cards if isinstance(card, str))
+
+    def hide(self, deck_name: str, ids: Iterable[str]) -> None:
+        """Hide these cards of this deck from future games, on top of those already hidden."""
+        new = set(ids)
+        self._change(deck_name, lambda hidden: hidden | new)
+
+    def unhide(self, deck_name: str, ids: Iterable[str] | None = None) -> None:
+        """Bring these cards back (all of the deck's hidden cards when `ids` is None)."""
+        back = None if ids is None else set(ids)
+        self._change(deck_name, lambda hidden: set() if back is None else hidden - back)
+
+    def _change(self, deck_name: str, change: Callable[[set[str]], set[str]]) -> None:
+        try:
+            private_folder(self.folder)
+            with FileLock(self.lock_path, timeout=LOCK_WAIT, mode=FILE_MODE, thread_local=False):
+                try:
+                    hidden = set(self._read(deck_name))
+                except FileNotFoundError:
+                    hidden = set()
+                except (UnreadableFile, TypeError, AttributeError, ValueError):
+                    # Never overwrite what we cannot read: keep it aside and start afresh.
+                    move_aside(self.path)
+                    hidden = set()
+                cards = sorted(change(hidden))
+                with TinyDB(self.path, storage=AtomicJSONStorage) as db:
+                    db.table(TABLE).upsert(
+                        {"deck": deck_name, "cards": cards}, Query().deck == deck_name
+                    )
+        except Timeout as error:
+            raise SaveError(
+                "Could not save the hidden cards: another window is saving them. Try again."
+            ) from error
+        except OSError as error:
+            raise write_failure(error, self.folder, what="the hidden cards") from error

@@ -1,0 +1,165 @@
+"""Provides the save record: what one game's file holds, how it is written, and how it is checked.
+
+A game's file is a TinyDB database with one table, `save`, holding one document: the record.
+The record keeps the schema version, the game's id and times, the players, a summary for the
+list of saved games, the engine's state (with its copy of the deck) and the action log. It
+never holds anything typed about an answer, nor the lines: the engine keeps only their count.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from h2h_game import __version__
+from h2h_game.engine import (
+    SCHEMA,
+    Entry,
+    GameState,
+    IllegalAction,
+    StateError,
+    replay,
+    state_from_dict,
+    state_to_dict,
+    summarise,
+)
+from h2h_game.store import migrations
+
+TABLE = "save"
+DOC_ID = "1"
+"""The record is document 1 of the `save` table (TinyDB keeps document ids as strings)."""
+
+NEWER = "saved by a newer version of h2h"
+
+
+class Unreadable(ValueError):
+    """The file's content is not a game this code can trust; `reason` says why in plain words."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason} ({detail})" if detail else reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A record read back from a file, checked and brought up to the current schema."""
+
+    state: GameState
+    log: tuple[Entry, ...]
+    created: float
+    updated: float
+    schema: int
+    """The version the file was written in (older ones were migrated on the way in)."""
+
+
+def summary_of(state: GameState) -> dict[str, Any]:
+    """The few figures the list of saved games shows. Never the answers."""
+    s = summarise(state)
+    return {
+        "deck": s.deck,
+        "players": list(s.players),
+        "colours": [player.colour for player in state.players],
+        "level": s.level,
+        "level_name": s.level_name,
+        "deepest": s.deepest,
+        "deepest_name": s.deepest_name,
+        "answered": s.answered,
+        "met": s.met,
+        "minutes": s.minutes,
+        "finished": s.finished,
+    }
+
+
+def encode(
+    game_id: str,
+    created: float,
+    updated: float,
+    state: GameState,
+    log: Sequence[Mapping[str, Any]],
+) -> dict[str, dict[str, Any]]:
+    """The whole database of a game's file, in TinyDB's layout. `log` holds `Entry.to_dict()`s."""
+    record = {
+        "schema": migrations.SAVE_SCHEMA,
+        "written_by": f"h2h {__version__}",
+        "id": game_id,
+        "created": created,
+        "updated": updated,
+        "players": [{"name": p.name, "colour": p.colour} for p in state.players],
+        "summary": summary_of(state),
+        "state": state_to_dict(state),
+        "log": list(log),
+    }
+    return {TABLE: {DOC_ID: record}}
+
+
+def record_of(data: Any) -> dict[str, Any]:
+    """The record in a file's parsed content; Unreadable when there is none."""
+    if data is None:
+        raise Unreadable("the file is empty")
+    table = data.get(TABLE) if isinstance(data, dict) else None
+    record = table.get(DOC_ID) if isinstance(table, dict) else None
+    if not isinstance(record, dict):
+        raise Unreadable("it is not a saved game")
+    return record
+
+
+def decode(data: Any) -> Loaded:
+    """Check a file's parsed content and return the game in it.
+
+    Raises `migrations.NewerSchema` for a save from a newer h2h, and `Unreadable` for anything
+    damaged: no record, a record that does not migrate, a state the engine refuses, or an action
+    log that does not replay to exactly the saved state.
+    """
+    record = record_of(data)
+    try:
+        schema = migrations.schema_of(record)
+        record = migrations.migrate(record)
+    except migrations.MigrationFailed as error:
+        raise Unreadable("it is not a saved game this version can read", str(error)) from error
+    created = _time(record.get("created"), "created")
+    updated = _time(record.get("updated"), "updated")
+    state_data = record.get("state")
+    if not isinstance(state_data, dict):
+        raise Unreadable("the game state is missing")
+    engine_schema = state_data.get("schema")
+    if type(engine_schema) is int and engine_schema > SCHEMA:
+        # A newer engine's state under an old save version: still not ours to judge damaged.
+        raise migrations.NewerSchema(schema)
+    try:
+        state = state_from_dict(state_data)
+    except StateError as error:
+        raise Unreadable("the game state is damaged", str(error)) from error
+    log = _log(record.get("log"))
+    # The log must lead to the state: a file that disagrees with itself cannot be trusted.
+    try:
+        replayed = replay(state.table, log)
+    except IllegalAction as error:
+        raise Unreadable("its action log does not match the game", error.reason) from error
+    except (LookupError, ValueError, TypeError, AttributeError) as error:
+        # The engine trusts its own actions; a hand-edited one may trip it anywhere.
+        raise Unreadable("its action log does not match the game", repr(error)) from error
+    if replayed != state:
+        raise Unreadable("its action log does not match the game", "replay differs")
+    return Loaded(state, log, created, updated, schema)
+
+
+def _log(data: Any) -> tuple[Entry, ...]:
+    if not isinstance(data, list):
+        raise Unreadable("the action log is missing")
+    try:
+        return tuple(Entry.from_dict(item) for item in data)
+    except ValueError as error:
+        raise Unreadable("the action log is damaged", str(error)) from error
+
+
+def _time(value: Any, what: str) -> float:
+    if not _is_number(value):
+        raise Unreadable("it is not a saved game", f"{what} is {value!r}")
+    return float(value)
+
+
+def _is_number(value: Any) -> bool:
+    # bool is an int in Python, but `true` is no time of day.
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
