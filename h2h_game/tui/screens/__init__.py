@@ -1,0 +1,1 @@
+"""Provides the screens of the game, one module each."""

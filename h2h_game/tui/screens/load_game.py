@@ -1,0 +1,140 @@
+"""Provides `LoadGameScreen`: every saved game, broken ones included, to open or delete."""
+
+from __future__ import annotations
+
+import time
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Footer, Static
+
+from h2h_game.safe_text import terminal_safe
+from h2h_game.store import BrokenSave, SaveInfo, StoreError
+from h2h_game.tui.screens.base import H2HScreen
+from h2h_game.tui.screens.dialogs import Choice, ChoiceDialog
+from h2h_game.tui.text import literal_line
+
+COLUMNS = ("Players", "Deck", "Level", "Cards", "Last played", "")
+
+
+def when(timestamp: float, now: float) -> str:
+    """A friendly "last played": today at 21:04, yesterday, 3 days ago, 12 Mar 2026."""
+    local = time.localtime(timestamp)
+    days = int(now // 86400) - int(timestamp // 86400)
+    if days <= 0:
+        return time.strftime("today %H:%M", local)
+    if days == 1:
+        return time.strftime("yesterday %H:%M", local)
+    if days < 7:
+        return f"{days} days ago"
+    return time.strftime("%d %b %Y", local)
+
+
+def cell(text: str, style: str = "") -> Text:
+    """A table cell holding untrusted text literally (DataTable parses plain strings)."""
+    return Text(terminal_safe(text), style=style)
+
+
+class LoadGameScreen(H2HScreen):
+    """The saved games, newest first."""
+
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("enter", "open", "Open", priority=True),
+        Binding("delete,d", "delete", "Delete"),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="load-box"):
+            yield Static("Saved games", classes="step-title", markup=False)
+            yield DataTable(id="saves", cursor_type="row", zebra_stripes=True)
+            yield Static(id="load-empty", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#saves", DataTable)
+        table.add_columns(*COLUMNS)
+        self.reload()
+
+    def reload(self) -> None:
+        table = self.query_one("#saves", DataTable)
+        table.clear()
+        self.items: dict[str, SaveInfo | BrokenSave] = {}
+        try:
+            listing = self.h2h.services.store.list()
+        except (StoreError, OSError) as error:
+            self.notify(f"Saved games could not be read: {error}", severity="error", markup=False)
+            listing = []
+        now = self.h2h.services.clock()
+        for item in listing:
+            self.items[item.id] = item
+            if isinstance(item, BrokenSave):
+                table.add_row(
+                    cell(item.path.name),
+                    cell("can't be read", "bold"),
+                    cell(""),
+                    cell(""),
+                    cell(when(item.modified, now) if item.modified else ""),
+                    cell(f"broken: {item.reason}"),
+                    key=item.id,
+                )
+                continue
+            table.add_row(
+                cell(" & ".join(item.players)),
+                cell(item.deck),
+                cell(item.level_name),
+                cell(str(item.answered)),
+                cell(when(item.updated, now)),
+                cell("finished" if item.finished else "in progress"),
+                key=item.id,
+            )
+        self.query_one("#load-empty", Static).update(
+            "" if listing else "No saved games yet. Start one from the title."
+        )
+        table.focus()
+
+    def _selected(self) -> SaveInfo | BrokenSave | None:
+        table = self.query_one("#saves", DataTable)
+        if not self.items or table.cursor_row < 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.items.get(key or "")
+
+    def action_open(self) -> None:
+        item = self._selected()
+        if isinstance(item, SaveInfo):
+            self.h2h.resume_game(item.id)
+        elif isinstance(item, BrokenSave):
+            self.notify(
+                f"This save can't be opened: {item.reason}", severity="warning", markup=False
+            )
+
+    def action_delete(self) -> None:
+        item = self._selected()
+        if item is None:
+            return
+        if isinstance(item, SaveInfo):
+            who = literal_line(f"{' & '.join(item.players)} · {item.deck}")
+        else:
+            who = literal_line(item.path.name)
+
+        def chosen(choice: str | None) -> None:
+            if choice != "delete":
+                return
+            try:
+                self.h2h.services.store.delete(item.id)
+            except (StoreError, OSError) as error:
+                self.notify(str(error), severity="error", markup=False)
+            self.reload()
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "Delete this saved game?",
+                who,
+                [Choice("keep", "Keep it"), Choice("delete", "Delete")],
+            ),
+            chosen,
+        )

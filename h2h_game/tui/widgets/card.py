@@ -1,0 +1,45 @@
+"""Provides `CardView`: the card, large and centred, with its level name and number."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from h2h_game.engine import GameState, Phase
+from h2h_game.tui.text import literal, literal_line
+from h2h_game.tui.words import WILD_INSTRUCTIONS
+
+_FACE_DOWN = {
+    Phase.PASSED: "Set aside. Draw another card, or hand the turn over.",
+    Phase.EMPTY: "This level's pile is empty. Go lighter, go deeper, or wrap up.",
+    Phase.DRAWING: "The next card is waiting.",
+    Phase.CLOSING: "",
+    Phase.OVER: "",
+}
+
+
+class CardView(Static):
+    """The card on the table, or a quiet face-down card between draws."""
+
+    DEFAULT_CLASSES = "card"
+
+    def show(self, state: GameState) -> None:
+        card = state.card
+        self.set_class(card is None, "-face-down")
+        self.set_class(card is not None and card.is_wild, "-wild")
+        self.set_class(state.now.led, "-led")
+        if card is None:
+            self.border_title = None
+            self.border_subtitle = None
+            self.update(Content(_FACE_DOWN.get(state.now.phase, "")))
+            return
+        level = state.deck.level(card.level)
+        self.border_title = literal_line(level.name.upper())
+        led = "one level up · " if state.now.led else ""
+        self.border_subtitle = Content(f"{led}{level.number}")
+        parts: list[Content] = []
+        if card.effect is not None:
+            parts.append(Content(WILD_INSTRUCTIONS[card.effect]).stylize("italic dim"))
+            parts.append(Content("\n\n"))
+        parts.append(literal(card.text))
+        self.update(Content.assemble(*parts))

@@ -1,0 +1,274 @@
+"""Whole flows at the table, driven through keys and clicks like two players would."""
+
+from __future__ import annotations
+
+from h2h_game.engine import Effect, Phase
+from h2h_game.store import SaveStore
+from h2h_game.tui.app import H2HApp
+from h2h_game.tui.launch import Launch
+from h2h_game.tui.screens.overlays import (
+    ClosingScreen,
+    GoDeeperScreen,
+    PauseScreen,
+    QuietScreen,
+    SummaryScreen,
+)
+from h2h_game.tui.screens.table import TableScreen
+from h2h_game.tui.screens.title import TitleScreen
+from tests.tui.conftest import story_deck, table_app, wild_deck
+
+
+def table_of(app: H2HApp) -> TableScreen:
+    return next(s for s in app.screen_stack if isinstance(s, TableScreen))
+
+
+def footer_keys(app: H2HApp) -> set[str]:
+    """The keys the footer offers right now."""
+    return {
+        binding.key
+        for binding in app.screen.active_bindings.values()
+        if binding.binding.show and binding.enabled
+    } | set()
+
+
+def visible_keys(app: H2HApp) -> set[str]:
+    return {
+        key
+        for key, active in app.screen.active_bindings.items()
+        if active.binding.show
+        and app.screen.check_action(active.binding.action.split("(")[0], ()) is not False
+    }
+
+
+async def test_a_turn_answered_and_met_moves_the_jar_and_the_turn(services):
+    app = table_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = table_of(app)
+        speaker = table.state.now.speaker
+        await pilot.press("a")
+        assert table.state.now.phase is Phase.ANSWERED
+        await pilot.press("m")
+        assert table.state.now.jar == 1
+        assert table.state.now.speaker == 1 - speaker
+
+
+async def test_reflect_then_felt_heard_adds_a_token(services):
+    app = table_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = table_of(app)
+        await pilot.press("a", "r", "n", "r", "h")
+        assert table.state.now.jar == 1 and table.state.now.felt_heard == 1
+        assert table.state.now.phase is Phase.ANSWERED
+
+
+async def test_a_pass_then_draw_another_then_hand_over(services):
+    app = table_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = table_of(app)
+        speaker = table.state.now.speaker
+        first_card = table.state.now.card
+        await pilot.press("p")
+        assert table.state.now.phase is Phase.PASSED
+        await pilot.press("c")
+        assert table.state.now.card not in (None, first_card)
+        assert table.state.now.speaker == speaker
+        await pilot.press("p", "o")
+        assert table.state.now.speaker == 1 - speaker
+        assert table.state.now.jar == 0
+
+
+async def test_remove_and_undo(services):
+    app = table_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = table_of(app)
+        before = table.state
+        await pilot.press("x")
+        assert table.state.now.removed == (before.now.card,)
+        await pilot.press("u")
+        assert table.state.now == before.now
+
+
+async def test_buttons_are_clickable_and_show_only_legal_moves(services):
+    app = table_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = table_of(app)
+        names = [button.name for button in table.query("#moves Button")]
+        assert names == ["answer", "pass", "remove", "lead-the-way"]
+        await pilot.click("#moves .move-answer")
+        names = [button.name for button in table.query("#moves Button")]
+        assert names == ["reflect", "meet", "thank-you"]
+        # The footer hides what the engine says is illegal now.
+        assert app.screen.check_action("play", ("answer",)) is False
+        assert app.screen.check_action("play", ("meet",)) is True
+
+
+async def test_going_deeper_needs_both_keys(services):
+    app = table_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = table_of(app)
+        await pilot.press("a", "m", "a", "m")  # two met cards: jar 2 opens level 2
+        assert isinstance(app.screen, GoDeeperScreen)
+        await pilot.press("f")
+        assert table.state.now.offer.agreed == (True, False)
+        assert "✓ ready" in str(app.screen.query_one("#agree-0").render())
+        assert table.state.now.level == 1
+        await pilot.press("j")
+        await pilot.pause()
+        assert table.state.now.level == 2
+        assert isinstance(app.screen, TableScreen)
+        assert table.state.card.level == 2
+
+
+async def test_one_key_then_not_yet_stays(services):
+    app = table_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = table_of(app)
+        await pilot.press("a", "m", "a", "m", "j", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TableScreen)
+        assert table.state.now.level == 1 and table.state.now.snoozed
+
+
+async def test_going_lighter_needs_one_player(services):
+    app = table_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = table_of(app)
+        await pilot.press("a", "m", "a", "m", "f", "j")
+        await pilot.pause()
+        assert table.state.now.level == 2
+        await pilot.press("l")
+        assert table.state.now.level == 1 and table.state.card.level == 1
+
+
+async def test_leading_the_way_draws_one_level_up(services):
+    app = table_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = table_of(app)
+        await pilot.press("g")
+        assert table.state.card.level == 2 and table.state.now.level == 1
+        assert table.query_one("#card").has_class("-led")
+        await pilot.press("a", "m")
+        assert table.state.now.jar == 3
+
+
+async def test_pause_hides_the_card_until_resumed(services):
+    app = table_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = table_of(app)
+        await pilot.press("space")
+        await pilot.pause()
+        assert isinstance(app.screen, PauseScreen)
+        # The card text is nowhere on the pause screen.
+        assert table.state.card.text not in str(app.screen.query("Static").results())
+        await pilot.press("a")  # nothing happens while paused
+        assert table.state.now.phase is Phase.SPEAKING
+        await pilot.press("space")
+        await pilot.pause()
+        assert isinstance(app.screen, TableScreen) and not table.state.now.paused
+
+
+async def test_a_quiet_moment_then_go_on(services):
+    app = table_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = table_of(app)
+        await pilot.press("a", "s")
+        await pilot.pause()
+        assert isinstance(app.screen, QuietScreen)
+        await pilot.pause(0.05)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TableScreen)
+        assert table.state.now.phase is Phase.ANSWERED and table.state.now.jar == 0
+
+
+async def test_go_on_waits_until_the_quiet_moment_wakes(services, monkeypatch):
+    monkeypatch.setattr(QuietScreen, "UNLOCK_AFTER", 60.0)
+    app = table_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = table_of(app)
+        await pilot.press("a", "s")
+        await pilot.pause()
+        await pilot.press("enter")
+        assert table.state.now.quiet
+        assert app.screen.query_one("#go-on").disabled
+
+
+async def test_wrap_up_closing_card_and_summary(services):
+    app = table_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = table_of(app)
+        await pilot.press("a", "m", "w")
+        await pilot.pause()
+        assert isinstance(app.screen, ClosingScreen)
+        await pilot.press("f")
+        assert table.state.now.closing == (True, False)
+        await pilot.press("j")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        story = str(app.screen.query_one("#story").render())
+        assert "You answered one card and met each other once." in story
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)
+        listing = SaveStore(services.saves_dir).list()
+        assert listing[0].finished
+
+
+async def test_summary_hides_removed_cards_from_future_games(services):
+    deck = story_deck()
+    app = table_app(services, deck)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = table_of(app)
+        removed = table.state.now.card
+        await pilot.press("x", "w", "escape")
+        await pilot.pause()
+        await pilot.press("h")
+        assert SaveStore(services.saves_dir).hidden_cards(deck.name) == {removed}
+
+
+async def test_every_wild_effect_plays_through(services):
+    for effect in Effect:
+        app = table_app(services, wild_deck(effect))
+        async with app.run_test(size=(100, 30)) as pilot:
+            table = table_of(app)
+            assert table.state.card.effect is effect
+            await pilot.press("a")
+            await pilot.pause()
+            if effect is Effect.QUIET:
+                assert isinstance(app.screen, QuietScreen)
+                await pilot.pause(0.05)
+                await pilot.press("enter")
+            elif effect is Effect.DEEPER:
+                assert table.state.card.level == 2 and table.state.now.led
+            else:
+                await pilot.press("m")
+                assert table.state.now.met == 1, effect
+            await pilot.pause()
+
+
+async def test_quit_mid_turn_and_continue_lands_on_the_same_card(services):
+    app = table_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a", "r")
+        state = table_of(app).state
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)
+    again = H2HApp(services, Launch(resume=""))
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        table = table_of(again)
+        assert table.state.now == state.now
+        assert table.state.now.phase is Phase.REFLECTING
+
+
+async def test_quit_in_an_offer_resumes_in_the_offer(services):
+    app = table_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a", "m", "a", "m", "f")
+        await pilot.press("ctrl+q")
+    again = H2HApp(services, Launch(resume=""))
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, GoDeeperScreen)
+        assert table_of(again).state.now.offer.agreed == (True, False)
