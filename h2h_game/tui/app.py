@@ -25,7 +25,6 @@ from h2h_game.engine import (
 from h2h_game.session import Session
 from h2h_game.store import GameLocked, SaveStore, StoreError
 from h2h_game.tui.launch import Launch, Preset
-from h2h_game.tui.screens.help import HelpScreen
 from h2h_game.tui.screens.table import TableScreen
 from h2h_game.tui.screens.title import TitleScreen
 from h2h_game.tui.themes import THEMES, VARIABLE_DEFAULTS, WARM
@@ -63,7 +62,12 @@ class H2HApp(App[None]):
         ),
         Binding("question_mark", "help", "Help", key_display="?", show=False),
         Binding(
-            "ctrl+q", "quit", "Quit", tooltip="Quit (every action is already saved)", priority=True
+            "ctrl+q",
+            "quit",
+            "Quit",
+            tooltip="Quit (every action is already saved)",
+            priority=True,
+            show=False,
         ),
     ]
 
@@ -103,6 +107,9 @@ class H2HApp(App[None]):
     # --- navigation ----------------------------------------------------------------------
 
     def action_help(self) -> None:
+        # Imported here: the Markdown widget costs the title's first frame ~40 ms.
+        from h2h_game.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

@@ -33,7 +33,8 @@ class Clock:
 def quiet_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     """No theme override, no animations (the root conftest keeps user folders away)."""
     monkeypatch.delenv("TEXTUAL_THEME", raising=False)
-    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    # Textual reads TEXTUAL_ANIMATIONS once, at import: patch where the app reads it.
+    monkeypatch.setattr("textual.constants.TEXTUAL_ANIMATIONS", "none")
     # The quiet moment's "go on" wakes after 5 s for players; tests need not wait.
     monkeypatch.setattr(QuietScreen, "UNLOCK_AFTER", 0.01)
     yield

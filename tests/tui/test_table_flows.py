@@ -272,3 +272,41 @@ async def test_quit_in_an_offer_resumes_in_the_offer(services):
         await pilot.pause()
         assert isinstance(again.screen, GoDeeperScreen)
         assert table_of(again).state.now.offer.agreed == (True, False)
+
+
+async def test_the_command_palette_offers_the_legal_moves_by_name(services):
+    app = table_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = table_of(app)
+        await pilot.press("a", "m", "a", "m", "f", "j")  # level 2
+        await pilot.pause()
+        assert table.state.now.level == 2
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"lighter")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert table.state.now.level == 1
+
+
+async def test_a_failed_save_refuses_the_move_and_the_game_goes_on_after(services, monkeypatch):
+    from h2h_game.store import OpenGame, SaveError
+
+    app = table_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = table_of(app)
+        real_save = OpenGame.save
+
+        def disk_full(self, state, entry, at):
+            raise SaveError("Could not save: the disk is full.")
+
+        monkeypatch.setattr(OpenGame, "save", disk_full)
+        before = table.state
+        await pilot.press("a")
+        await pilot.pause()
+        assert table.state == before  # what the players see is what a restart brings back
+        assert any("disk is full" in str(n.message) for n in app._notifications)
+        monkeypatch.setattr(OpenGame, "save", real_save)
+        await pilot.press("a")
+        assert table.state.now.phase is Phase.ANSWERED

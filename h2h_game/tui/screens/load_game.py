@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
 from h2h_game.safe_text import terminal_safe
 from h2h_game.store import BrokenSave, SaveInfo, StoreError
 from h2h_game.tui.screens.base import H2HScreen
 from h2h_game.tui.screens.dialogs import Choice, ChoiceDialog
-from h2h_game.tui.text import literal_line
+from h2h_game.tui.text import literal, literal_line
+from h2h_game.tui.words import minutes_phrase, times_phrase
 
 COLUMNS = ("Players", "Deck", "Level", "Cards", "Last played", "")
 
@@ -23,7 +27,7 @@ COLUMNS = ("Players", "Deck", "Level", "Cards", "Last played", "")
 def when(timestamp: float, now: float) -> str:
     """A friendly "last played": today at 21:04, yesterday, 3 days ago, 12 Mar 2026."""
     local = time.localtime(timestamp)
-    days = int(now // 86400) - int(timestamp // 86400)
+    days = (date.fromtimestamp(now) - date.fromtimestamp(timestamp)).days
     if days <= 0:
         return time.strftime("today %H:%M", local)
     if days == 1:
@@ -31,6 +35,11 @@ def when(timestamp: float, now: float) -> str:
     if days < 7:
         return f"{days} days ago"
     return time.strftime("%d %b %Y", local)
+
+
+def fit(text: str, width: int) -> str:
+    """Text cut to a column's width with an ellipsis; the detail line shows it whole."""
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def cell(text: str, style: str = "") -> Text:
@@ -51,6 +60,7 @@ class LoadGameScreen(H2HScreen):
         with Vertical(id="load-box"):
             yield Static("Saved games", classes="step-title", markup=False)
             yield DataTable(id="saves", cursor_type="row", zebra_stripes=True)
+            yield Static(id="load-detail", classes="hint")
             yield Static(id="load-empty", classes="hint")
         yield Footer()
 
@@ -72,29 +82,51 @@ class LoadGameScreen(H2HScreen):
         for item in listing:
             self.items[item.id] = item
             if isinstance(item, BrokenSave):
-                table.add_row(
-                    cell(item.path.name),
-                    cell("can't be read", "bold"),
-                    cell(""),
-                    cell(""),
-                    cell(when(item.modified, now) if item.modified else ""),
-                    cell(f"broken: {item.reason}"),
-                    key=item.id,
-                )
-                continue
+                modified = when(item.modified, now) if item.modified else ""
+                row = [cell("can't be read", "italic"), "", "", "", cell(modified), "broken"]
+            else:
+                row = [
+                    cell(fit(" & ".join(item.players), 24)),
+                    cell(fit(item.deck, 18)),
+                    cell(fit(item.level_name, 16)),
+                    cell(str(item.answered)),
+                    cell(when(item.updated, now)),
+                    cell("finished" if item.finished else "playing"),
+                ]
             table.add_row(
-                cell(" & ".join(item.players)),
-                cell(item.deck),
-                cell(item.level_name),
-                cell(str(item.answered)),
-                cell(when(item.updated, now)),
-                cell("finished" if item.finished else "in progress"),
-                key=item.id,
+                *(value if isinstance(value, Text) else cell(value) for value in row), key=item.id
             )
         self.query_one("#load-empty", Static).update(
             "" if listing else "No saved games yet. Start one from the title."
         )
+        self.show_detail()
         table.focus()
+
+    @on(DataTable.RowHighlighted, "#saves")
+    def show_detail(self) -> None:
+        """The whole story of the highlighted row, untruncated, under the table."""
+        item = self._selected()
+        detail = self.query_one("#load-detail", Static)
+        if isinstance(item, BrokenSave):
+            detail.update(
+                Content.assemble(
+                    literal_line(item.path.name).stylize("bold"), "\n", literal(item.reason)
+                )
+            )
+        elif isinstance(item, SaveInfo):
+            players = " & ".join(item.players)
+            detail.update(
+                Content.assemble(
+                    literal_line(f"{players} · {item.deck}").stylize("bold"),
+                    "\n",
+                    "Reached “",
+                    literal_line(item.deepest_name),
+                    f"”, met each other{times_phrase(item.met) or ' not yet'}, ",
+                    f"{minutes_phrase(item.minutes)} together.",
+                )
+            )
+        else:
+            detail.update("")
 
     def _selected(self) -> SaveInfo | BrokenSave | None:
         table = self.query_one("#saves", DataTable)

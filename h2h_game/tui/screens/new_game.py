@@ -52,6 +52,13 @@ LENGTHS = (
 STEPS = ("deck", "names", "look-0", "lines-0", "look-1", "lines-1", "length", "ritual", "first")
 
 
+def where_from(entry: DeckEntry) -> str:
+    """Where a deck came from, in words."""
+    if entry.source.value == "bundled":
+        return "Comes with the game"
+    return f"From {entry.folder.describe()}"
+
+
 class NewGameScreen(H2HScreen):
     """Setting the table for a new game, one short step at a time."""
 
@@ -244,7 +251,7 @@ class NewGameScreen(H2HScreen):
         parts.append("\n")
         for level in deck.levels:
             parts += ["\n", literal_line(level.name), (f"  {len(level.cards)} cards", "dim")]
-        parts += ["\n\n", (f"From {entry.folder.describe()}", "dim")]
+        parts += ["\n\n", (where_from(entry), "dim")]
         details.update(Content.assemble(*parts))
 
     @on(OptionList.OptionHighlighted, "#decks")

@@ -122,7 +122,9 @@ class GoDeeperScreen(Overlay):
         opener = "You asked to go deeper." if offer.asked else "The trust jar opened a new level."
         title = Content.assemble(opener, "\nGo deeper to “", literal_line(level.name), "”?")
         self.query_one("#offer-title", Static).update(title)
-        self.query_one("#offer-description", Static).update(literal(level.description))
+        description = self.query_one("#offer-description", Static)
+        description.update(literal(level.description))
+        description.display = bool(level.description.strip())
         for player in (0, 1):
             self.query_one(f"#agree-{player}", Static).update(
                 _agreement(state, player, offer.agreed[player], "ready")
@@ -271,9 +273,9 @@ class SummaryScreen(Overlay):
             yield Static("The evening", classes="dialog-title", markup=False)
             yield Static(id="story", classes="dialog-body")
             with Horizontal(classes="offers"):
-                yield Button(Content("Hide removed cards next time  h"), id="hide", compact=True)
+                yield Button(Content("Hide removed cards  h"), id="hide", compact=True)
                 yield Button(Content("Play again  a"), id="again", compact=True)
-                yield Button(Content("Back to the title  esc"), id="title", compact=True)
+                yield Button(Content("Title  esc"), id="title", compact=True)
         yield Footer()
 
     def show(self, state: GameState) -> None:
@@ -293,7 +295,7 @@ class SummaryScreen(Overlay):
         problem = self.h2h.hide_cards(self.state.deck.name, removed)
         hide = self.query_one("#hide", Button)
         if problem is None:
-            hide.label = Content("Removed cards will stay hidden")
+            hide.label = Content("Hidden next time")
             hide.disabled = True
         else:
             self.notify(problem, severity="warning", markup=False)

@@ -93,10 +93,15 @@ class TableScreen(H2HScreen):
             yield Seat(0)
             yield Seat(1)
         yield Horizontal(id="moves")
-        yield Footer()
+        # ctrl+p still opens the palette (help says so); its footer slot goes to the moves.
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sync()
+
+    def on_resize(self) -> None:
+        # At 80 columns every legal move, Leave and Help only fit in the compact footer.
+        self.query_one(Footer).compact = self.size.width < 100
 
     # --- acting --------------------------------------------------------------------------
 
@@ -177,6 +182,14 @@ class TableScreen(H2HScreen):
             Button(label, name=intent, classes=f"move move-{intent}", compact=True)
             for (intent, _), label in zip(wanted, labels, strict=True)
         )
+        self.call_after_refresh(self._focus_first_move)
+
+    def _focus_first_move(self) -> None:
+        """Keep a move focused (enter presses it) when the old buttons went away."""
+        if self.focused is None and self.app.screen is self:
+            buttons = self.query("#moves Button")
+            if buttons:
+                buttons.first().focus()
 
     @staticmethod
     def _label(state: GameState, intent: str, key: str) -> Content:

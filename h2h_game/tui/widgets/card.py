@@ -11,7 +11,7 @@ from h2h_game.tui.words import WILD_INSTRUCTIONS
 
 _FACE_DOWN = {
     Phase.PASSED: "Set aside. Draw another card, or hand the turn over.",
-    Phase.EMPTY: "This level's pile is empty. Go lighter, go deeper, or wrap up.",
+    Phase.EMPTY: "This level's pile is empty. Choose where to go next, or wrap up.",
     Phase.DRAWING: "The next card is waiting.",
     Phase.CLOSING: "",
     Phase.OVER: "",

@@ -44,6 +44,8 @@ class Seat(Vertical):
     def _moment(self, state: GameState) -> tuple[bool, str]:
         """Whether this seat has the next move, and the hint it shows."""
         phase = state.now.phase
+        if phase in (Phase.CLOSING, Phase.OVER):
+            return False, ""
         if phase is Phase.SPEAKING:
             lit = state.answerer == self.player
             return lit, SPEAKER_HINT if lit else listening_tip(state.now.turn)
