@@ -310,3 +310,17 @@ async def test_a_failed_save_refuses_the_move_and_the_game_goes_on_after(service
         monkeypatch.setattr(OpenGame, "save", real_save)
         await pilot.press("a")
         assert table.state.now.phase is Phase.ANSWERED
+
+
+async def test_going_deeper_by_mouse_each_player_clicks_their_own_side(services):
+    app = table_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = table_of(app)
+        await pilot.press("a", "m", "a", "m")
+        await pilot.pause()
+        await pilot.click("#agree-1")
+        assert table.state.now.offer.agreed == (False, True)
+        await pilot.click("#agree-1")  # a second click changes nothing
+        await pilot.click("#agree-0")
+        await pilot.pause()
+        assert table.state.now.level == 2

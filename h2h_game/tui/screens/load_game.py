@@ -128,6 +128,11 @@ class LoadGameScreen(H2HScreen):
         else:
             detail.update("")
 
+    @on(DataTable.RowSelected, "#saves")
+    def row_clicked(self) -> None:
+        # Enter is the screen's own binding; this is a click on the highlighted row.
+        self.action_open()
+
     def _selected(self) -> SaveInfo | BrokenSave | None:
         table = self.query_one("#saves", DataTable)
         if not self.items or table.cursor_row < 0:

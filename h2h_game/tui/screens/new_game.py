@@ -39,6 +39,7 @@ from h2h_game.engine import (
 from h2h_game.tui.launch import Preset
 from h2h_game.tui.screens.base import H2HScreen
 from h2h_game.tui.text import literal, literal_line
+from h2h_game.tui.widgets.agreement import Agreement
 from h2h_game.tui.words import RITUAL
 
 DEFAULT_DECK = "Heart to Heart"
@@ -66,8 +67,8 @@ class NewGameScreen(H2HScreen):
         Binding("enter", "next", "Next", priority=True),
         Binding("escape", "back", "Back"),
         Binding("ctrl+s", "start_now", "Start now"),
-        Binding("f", "ready(0)", "Player 1 ready", show=False),
-        Binding("j", "ready(1)", "Player 2 ready", show=False),
+        Binding("f", "ready(0)", "Player 1 ready"),
+        Binding("j", "ready(1)", "Player 2 ready"),
     ]
 
     def __init__(self, preset: Preset, deck: Deck | None = None) -> None:
@@ -125,8 +126,8 @@ class NewGameScreen(H2HScreen):
                         markup=False,
                     )
                     with Horizontal(classes="agreements"):
-                        yield Static(id="ready-0", classes="agreement agreement-0")
-                        yield Static(id="ready-1", classes="agreement agreement-1")
+                        yield Agreement(0, self.action_ready, id="ready-0")
+                        yield Agreement(1, self.action_ready, id="ready-1")
                 with Vertical(id="first"):
                     yield OptionList(id="firsts")
             with Horizontal(id="wizard-buttons"):

@@ -28,6 +28,7 @@ from h2h_game.engine import (
 from h2h_game.tui.intents import action_for
 from h2h_game.tui.screens.base import H2HModal
 from h2h_game.tui.text import literal, literal_line
+from h2h_game.tui.widgets.agreement import Agreement
 from h2h_game.tui.widgets.breath import Breath
 from h2h_game.tui.words import (
     CLOSING_LINE,
@@ -108,8 +109,8 @@ class GoDeeperScreen(Overlay):
             yield Static(id="offer-title", classes="dialog-title")
             yield Static(id="offer-description", classes="dialog-body")
             with Horizontal(classes="agreements"):
-                yield Static(id="agree-0", classes="agreement agreement-0")
-                yield Static(id="agree-1", classes="agreement agreement-1")
+                yield Agreement(0, self.action_agree, id="agree-0")
+                yield Agreement(1, self.action_agree, id="agree-1")
             with Center():
                 yield Button(Content("Not yet  esc"), id="not-yet", compact=True)
         yield Footer()
@@ -131,7 +132,9 @@ class GoDeeperScreen(Overlay):
             )
 
     def action_agree(self, player: int) -> None:
-        self.act(Agree(player))
+        offer = self.state.now.offer
+        if offer is not None and not offer.agreed[player]:
+            self.act(Agree(player))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "agree":
@@ -234,8 +237,8 @@ class ClosingScreen(Overlay):
             yield Static(CLOSING_TITLE, classes="dialog-title", markup=False)
             yield Static(CLOSING_LINE, classes="dialog-body", markup=False)
             with Horizontal(classes="agreements"):
-                yield Static(id="share-0", classes="agreement agreement-0")
-                yield Static(id="share-1", classes="agreement agreement-1")
+                yield Agreement(0, self.action_share, id="share-0")
+                yield Agreement(1, self.action_share, id="share-1")
             with Center():
                 yield Button(Content("Skip  esc"), id="skip", compact=True)
         yield Footer()
@@ -247,7 +250,8 @@ class ClosingScreen(Overlay):
             )
 
     def action_share(self, player: int) -> None:
-        self.act(ShareClosing(player))
+        if not self.state.now.closing[player]:
+            self.act(ShareClosing(player))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "share":
