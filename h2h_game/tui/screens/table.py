@@ -42,6 +42,8 @@ BUTTONS = (
 )
 # When a level's pile is empty the way on is a change of level, so those get buttons too.
 EMPTY_PILE_BUTTONS = (("go-lighter", "l"), ("ask-deeper", "d"), ("wrap-up", "w"))
+BUTTON_KEYS = dict(BUTTONS)
+ALL_BUTTON_KEYS = dict(BUTTONS + EMPTY_PILE_BUTTONS)
 
 
 class TableScreen(H2HScreen):
@@ -57,7 +59,7 @@ class TableScreen(H2HScreen):
         Binding("h", "play('felt-heard')", "Felt heard", tooltip="That reflection landed"),
         Binding("n", "play('not-quite')", "Not quite", tooltip="Not quite: try again"),
         Binding("m", "play('meet')", "Meet", tooltip="Meet them there: answer it too"),
-        Binding("t", "play('thank-you')", "Thank you", tooltip="Thank them without answering"),
+        Binding("t", "play('thank-you')", "Thanks", tooltip="Thank them without answering"),
         Binding("c", "play('draw-another')", "Another", tooltip="Draw another card"),
         Binding("o", "play('hand-over')", "Hand over", tooltip="Hand the turn over"),
         Binding("g", "play('lead-the-way')", "Lead", tooltip="Draw from one level deeper"),
@@ -92,7 +94,13 @@ class TableScreen(H2HScreen):
         with Horizontal(id="seats"):
             yield Seat(0)
             yield Seat(1)
-        yield Horizontal(id="moves")
+        with Horizontal(id="moves"):
+            for intent, _ in BUTTONS + EMPTY_PILE_BUTTONS:
+                # Every move has its own key, so the buttons are for the mouse: keeping focus
+                # off them spares a footer rebuild on every move (benchmarks/ui_bench.py).
+                move = Button(name=intent, classes=f"move move-{intent}", compact=True)
+                move.can_focus = False
+                yield move
         # ctrl+p still opens the palette (help says so); its footer slot goes to the moves.
         yield Footer(show_command_palette=False)
 
@@ -166,30 +174,18 @@ class TableScreen(H2HScreen):
         self._show_moves(state)
 
     def _show_moves(self, state: GameState) -> None:
-        moves = self.query_one("#moves", Horizontal)
-        wanted = [
-            (intent, key)
-            for intent, key in BUTTONS
-            + (EMPTY_PILE_BUTTONS if state.now.phase is Phase.EMPTY else ())
-            if action_for(state, intent) is not None and not self.session.read_only
-        ]
-        labels = [self._label(state, intent, key) for intent, key in wanted]
-        current = [(button.name, button.label) for button in moves.query(Button)]
-        if current == [(intent, label) for (intent, _), label in zip(wanted, labels, strict=True)]:
-            return
-        moves.remove_children()
-        moves.mount_all(
-            Button(label, name=intent, classes=f"move move-{intent}", compact=True)
-            for (intent, _), label in zip(wanted, labels, strict=True)
-        )
-        self.call_after_refresh(self._focus_first_move)
-
-    def _focus_first_move(self) -> None:
-        """Keep a move focused (enter presses it) when the old buttons went away."""
-        if self.focused is None and self.app.screen is self:
-            buttons = self.query("#moves Button")
-            if buttons:
-                buttons.first().focus()
+        """Show a button for each move that is legal now, labelled for this card."""
+        empty = state.now.phase is Phase.EMPTY
+        for button in self.query("#moves Button").results(Button):
+            intent = button.name or ""
+            wanted = (
+                not self.session.read_only
+                and (intent in BUTTON_KEYS or empty)
+                and action_for(state, intent) is not None
+            )
+            button.display = wanted
+            if wanted:
+                button.label = self._label(state, intent, ALL_BUTTON_KEYS[intent])
 
     @staticmethod
     def _label(state: GameState, intent: str, key: str) -> Content:
