@@ -60,6 +60,11 @@ DEFAULT_COLOURS = ("coral", "teal")
 COURAGE = 1
 """The extra token for leading the way, when the listener meets the leader there."""
 
+QUIET_SECONDS = 30
+"""A quiet moment lasts this long; it ends only when someone chooses to go on."""
+QUIET_GO_ON_AFTER = 5
+"""Seconds before "go on" wakes, so nobody rushes out of the silence."""
+
 # Phases in which the game is being played (no prompt, no closing): where most actions live.
 _AT_PLAY = (Phase.SPEAKING, Phase.PASSED, Phase.ANSWERED, Phase.REFLECTING, Phase.EMPTY)
 # A reflection needs something said to reflect on: questions, and wild cards that are answered.

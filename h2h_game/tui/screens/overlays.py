@@ -17,6 +17,8 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
 from h2h_game.engine import (
+    QUIET_GO_ON_AFTER,
+    QUIET_SECONDS,
     Agree,
     EndQuiet,
     GameState,
@@ -150,8 +152,8 @@ class GoDeeperScreen(Overlay):
 class QuietScreen(Overlay):
     """Thirty seconds of calm; "go on" wakes after five, so nobody rushes out of it."""
 
-    UNLOCK_AFTER: ClassVar[float] = 5.0
-    SETTLE_AFTER: ClassVar[float] = 30.0
+    UNLOCK_AFTER: ClassVar[float] = QUIET_GO_ON_AFTER
+    SETTLE_AFTER: ClassVar[float] = QUIET_SECONDS
 
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("enter", "go_on", "Go on"),
