@@ -18,7 +18,7 @@ import re
 import secrets
 import time
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -259,18 +259,12 @@ class SaveStore:
         path = self._path(game_id)
         lock = None
         if not read_only:
-            if not path.exists():
-                raise GameNotFound(game_id)
-            lock = self._lock(game_id)
-            try:
-                lock.acquire()
-            except Timeout as error:
-                raise GameLocked(game_id) from error
-            except OSError as error:
-                raise LoadError(
-                    f"Could not open the game for play: {error.strerror or error}. "
-                    "You can still open it read-only."
-                ) from error
+            lock = self._take_lock(
+                game_id,
+                lambda reason: LoadError(
+                    f"Could not open the game for play: {reason}. You can still open it read-only."
+                ),
+            )
         try:
             loaded = self._load(game_id, path, locked=lock is not None)
         except BaseException as error:
@@ -292,15 +286,9 @@ class SaveStore:
         if not is_game_id(game_id):
             raise GameNotFound(game_id)
         path = self._path(game_id)
-        if not path.exists():
-            raise GameNotFound(game_id)
-        lock = self._lock(game_id)
-        try:
-            lock.acquire()
-        except Timeout as error:
-            raise GameLocked(game_id) from error
-        except OSError as error:
-            raise StoreError(f"Could not delete {game_id}: {error.strerror or error}.") from error
+        lock = self._take_lock(
+            game_id, lambda reason: StoreError(f"Could not delete {game_id}: {reason}.")
+        )
         try:
             self._unlink(game_id, path)
             self._index.update({path.name: None})
@@ -393,6 +381,19 @@ class SaveStore:
 
     def _lock_path(self, game_id: str) -> Path:
         return self.folder / f"{game_id}.lock"
+
+    def _take_lock(self, game_id: str, failure: Callable[[str], StoreError]) -> FileLock:
+        """The game's lock, held: GameNotFound, GameLocked, or `failure(reason)` on a disk error."""
+        if not self._path(game_id).exists():
+            raise GameNotFound(game_id)
+        lock = self._lock(game_id)
+        try:
+            lock.acquire()
+        except Timeout as error:
+            raise GameLocked(game_id) from error
+        except OSError as error:
+            raise failure(str(error.strerror or error)) from error
+        return lock
 
     def _lock(self, game_id: str) -> FileLock:
         # Not thread-local: a game opened on one thread may be closed from another.
