@@ -28,10 +28,6 @@ class Session:
         self.clock = clock
 
     @property
-    def game_id(self) -> str | None:
-        return self.game.id if self.game is not None else None
-
-    @property
     def read_only(self) -> bool:
         return self.game is not None and self.game.read_only
 

@@ -180,19 +180,6 @@ class GameState:
         """The deepest level the jar has unlocked."""
         return self.deck.unlocked_by(self.now.jar)
 
-    @property
-    def next_unlock(self) -> int | None:
-        """Tokens the jar needs to unlock the level after the current one, if there is one."""
-        if self.now.level >= len(self.deck.levels):
-            return None
-        return self.deck.level(self.now.level + 1).unlock
-
     def cards_left(self, level: int) -> int:
         """Cards still in a level's pile."""
         return len(self.table.piles[level - 1]) - self.now.drawn[level - 1]
-
-    def top_card(self, level: int) -> str | None:
-        """The id of the card on top of a level's pile, if any."""
-        pile = self.table.piles[level - 1]
-        drawn = self.now.drawn[level - 1]
-        return pile[drawn] if drawn < len(pile) else None

@@ -239,16 +239,5 @@ class H2HApp(App[None]):
             return str(error)
         return None
 
-    async def action_quit(self) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, TableScreen):
-                screen.session.close()
-        self.exit()
-
-    def on_unmount(self) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, TableScreen):
-                screen.session.close()
-
 
 __all__ = ["H2HApp", "Launch", "Preset", "Services"]

@@ -6,67 +6,21 @@ module only picks the nearest legal one. No rule of the game is decided here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from h2h_game.engine import ACTION_TYPES, Action, AskDeeper, GameState, GoLighter, is_legal
 
-from h2h_game.engine import (
-    Action,
-    Answer,
-    AskDeeper,
-    DrawAnother,
-    EndQuiet,
-    FeltHeard,
-    GameState,
-    GoLighter,
-    HandOver,
-    LeadTheWay,
-    Meet,
-    NotQuite,
-    NotYet,
-    Pass,
-    Pause,
-    QuietMoment,
-    Reflect,
-    Remove,
-    Resume,
-    ThankYou,
-    Undo,
-    WrapUp,
-    is_legal,
-)
-
-_SIMPLE: dict[str, Callable[[], Action]] = {
-    "answer": Answer,
-    "pass": Pass,
-    "draw-another": DrawAnother,
-    "hand-over": HandOver,
-    "remove": Remove,
-    "reflect": Reflect,
-    "felt-heard": FeltHeard,
-    "not-quite": NotQuite,
-    "meet": Meet,
-    "thank-you": ThankYou,
-    "quiet-moment": QuietMoment,
-    "end-quiet": EndQuiet,
-    "lead-the-way": LeadTheWay,
-    "not-yet": NotYet,
-    "pause": Pause,
-    "resume": Resume,
-    "wrap-up": WrapUp,
-    "undo": Undo,
-}
+# Moves that need a level; every other intent is an action kind with no arguments.
+_BY_LEVEL = {"ask-deeper", "go-lighter"}
 
 
 def action_for(state: GameState, intent: str) -> Action | None:
     """The legal action an intent stands for right now, or None when it stands for none."""
-    if intent in _SIMPLE:
-        action = _SIMPLE[intent]()
+    if intent not in _BY_LEVEL:
+        action = ACTION_TYPES[intent]()
         return action if is_legal(state, action) else None
     levels = range(1, len(state.deck.levels) + 1)
     if intent == "ask-deeper":
         # One step at a time: the nearest deeper level the players may ask for.
         options = (AskDeeper(level) for level in levels if level > state.now.level)
-    elif intent == "go-lighter":
-        options = (GoLighter(level) for level in reversed(levels) if level < state.now.level)
     else:
-        raise ValueError(f"unknown intent {intent!r}")
+        options = (GoLighter(level) for level in reversed(levels) if level < state.now.level)
     return next((action for action in options if is_legal(state, action)), None)

@@ -107,6 +107,10 @@ class TableScreen(H2HScreen):
     def on_mount(self) -> None:
         self.sync()
 
+    def on_unmount(self) -> None:
+        # However the table goes (leave, play again, ctrl+q), its save's lock goes with it.
+        self.session.close()
+
     def on_resize(self) -> None:
         # At 80 columns every legal move, Leave and Help only fit in the compact footer.
         self.query_one(Footer).compact = self.size.width < 100
