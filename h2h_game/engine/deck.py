@@ -155,10 +155,6 @@ class Deck:
         """The level with this 1-based number."""
         return self.levels[number - 1]
 
-    def unlocked_by(self, jar: int) -> int:
-        """The deepest level a jar of this many tokens unlocks (level 1 is always open)."""
-        return max((level.number for level in self.levels if level.unlock <= jar), default=1)
-
     def tag_label(self, tag: str) -> str:
         """The author's label for a tag, or the tag itself when it has none."""
         return dict(self.tags).get(tag) or tag
