@@ -52,12 +52,18 @@ examples:
 """
 
 LINT_EPILOG = """\
-The deck doctor looks for closed yes/no questions, cards that are not questions, levels too
-short for a Short game or much smaller than another, and tags used but not declared (or
-declared but unused). Warnings go to stdout; they never make a deck unplayable.
+The deck doctor looks at every card for closed yes/no questions, cards that are not questions,
+double questions ("Which have you kept, and which have you let go of?") and leading questions
+that presume the answer ("What do you love about…", "Why do you never…"); at every level for
+too few cards, far fewer cards than another level, and no card that speaks to the other player
+("me", "us", "we"…); and at tags used but not declared (or declared but unused). Cards that ask
+the same question in other words are found within a deck and across all the decks given, so
+lint a whole folder to find repeats between decks. Warnings go to stdout and say what to try
+instead; they never make a deck unplayable.
 
 examples:
   h2h deck lint my-deck.toml
+  h2h deck lint ~/my-decks/                 every deck in the folder, compared with each other
   h2h deck lint --strict decks/*.toml       exit 1 on any warning, for your own CI
 """
 
@@ -264,23 +270,24 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_lint(args: argparse.Namespace) -> int:
-    from h2h_game.decks.lint import lint_deck
+    from h2h_game.decks.lint import lint_decks
     from h2h_game.decks.problems import DeckError
 
     failed = warned = False
+    loaded: list[tuple[Deck, str]] = []
     for path in _expand(args.paths):
         try:
-            deck = _load(path)
+            loaded.append((_load(path), str(path)))
         except DeckError as error:
             _report(error)
             failed = True
-            continue
-        warnings = lint_deck(deck, str(path))
+    # All at once, so a card that repeats one in another deck given is found.
+    for (_, source), warnings in zip(loaded, lint_decks(loaded), strict=True):
         for warning in warnings:
             _out(str(warning))
         warned = warned or bool(warnings)
         count = len(warnings)
-        _err(f"{path}: {count or 'no'} warning{'s' * (count != 1)}")
+        _err(f"{source}: {count or 'no'} warning{'s' * (count != 1)}")
     return EXIT_FAILURE if failed or (warned and args.strict) else EXIT_OK
 
 
