@@ -1,4 +1,4 @@
-"""Provides `h2h deck …`: list, validate, lint, import, export and new.
+"""Provides `h2h deck …`: list, validate, lint, import, export, print and new.
 
 The decks package is imported inside each command, so `h2h --help` never pays for it. Anything
 that came from a deck file is printed through `terminal_safe`: a shared deck may hold ESC bytes.
@@ -29,6 +29,7 @@ examples:
   h2h deck new "Road trip"             start a deck from a commented template
   h2h deck validate my-deck.toml       check a deck before sharing it
   h2h deck lint my-deck.toml           the deck doctor's advice
+  h2h deck print NAME -o cards.html    the cards on pages to print and cut out
 
 Run `h2h deck COMMAND --help` for each command's options.
 """
@@ -86,6 +87,19 @@ examples:
   h2h deck export Partners -o partners.csv
   h2h deck export my-deck.toml > my-deck.csv
   h2h deck export my-deck.toml -o tidy.toml    rewrite a deck in the standard layout
+"""
+
+PRINT_EPILOG = """\
+Writes one HTML file with every card laid out to cut out, 9 to a page at playing-card size
+(63 x 88 mm): a page of fronts (the question, its level and, for wild cards, what they do),
+then a page of backs (level and deck name) mirrored so that they line up when printed
+double-sided, flipping on the long edge. Open it in a browser to preview the pages, then print
+at 100% scale. The file is self-contained: no scripts, nothing fetched. Never overwrites a file
+without --force.
+
+examples:
+  h2h deck print Partners -o partners-cards.html
+  h2h deck print my-deck.toml -o cards.html --paper letter
 """
 
 NEW_EPILOG = """\
@@ -147,6 +161,17 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     exporter.add_argument("-o", "--output", metavar="OUT", help="OUT.csv or OUT.toml")
     exporter.add_argument("--force", action="store_true", help="replace OUT if it exists")
     exporter.set_defaults(func=run_export)
+
+    printer = command("print", "lay out a deck's cards to print and cut out", PRINT_EPILOG)
+    printer.add_argument("deck", metavar="DECK|PATH", help="a deck's name or file")
+    printer.add_argument(
+        "-o", "--output", metavar="OUT.html", required=True, help="the HTML file to write"
+    )
+    printer.add_argument(
+        "--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)"
+    )
+    printer.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    printer.set_defaults(func=run_print)
 
     new = command("new", "start a deck from a commented template", NEW_EPILOG)
     new.add_argument("name", metavar="NAME", help="the deck's name")
@@ -348,6 +373,34 @@ def run_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_print(args: argparse.Namespace) -> int:
+    from h2h_game.decks.library import resolve_deck
+    from h2h_game.decks.printing import Paper, deck_to_html, sheet_count
+    from h2h_game.decks.problems import DeckError
+
+    output = Path(args.output).expanduser()
+    if output.suffix.lower() not in (".html", ".htm"):
+        _err(f"{output}: error: -o must name a .html file")
+        return EXIT_USAGE
+    if output.exists() and not args.force:
+        _err(f"{output}: error: already exists; add --force to replace it")
+        return EXIT_FAILURE
+    try:
+        deck = resolve_deck(args.deck, args.decks)
+    except DeckError as error:
+        _report(error)
+        return EXIT_FAILURE
+    paper = Paper(args.paper)
+    if not _emit(deck_to_html(deck, paper), output):
+        return EXIT_FAILURE
+    pages = 2 * sheet_count(deck)
+    _err(
+        f"{output}: wrote {_summary(deck)} on {pages} {paper.label} pages; print double-sided, "
+        "flipping on the long edge, at 100% scale"
+    )
+    return EXIT_OK
+
+
 def run_new(args: argparse.Namespace) -> int:
     from h2h_game import paths
     from h2h_game.decks.format import MAX_NAME
@@ -410,14 +463,32 @@ def _emit(text: str, output: Path | None) -> bool:
         ) as file:
             temporary = Path(file.name)
             file.write(text)
+            # On disk before the rename, so a crash leaves the old file or the new, never half.
+            file.flush()
+            os.fsync(file.fileno())
         # NamedTemporaryFile makes 0600 files; a deck is an ordinary document, so honour umask.
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, output)
+        _sync_folder(folder)
     except OSError as error:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
         _err(f"{output}: error: cannot write: {error.strerror or type(error).__name__}")
         return False
     return True
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename durable where the system allows it (Windows cannot open a folder)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

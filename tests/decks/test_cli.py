@@ -364,7 +364,9 @@ def test_new_refuses_a_bad_name(capsys: pytest.CaptureFixture[str], name: str) -
 # help ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", ["list", "validate", "lint", "import", "export", "new"])
+@pytest.mark.parametrize(
+    "command", ["list", "validate", "lint", "import", "export", "print", "new"]
+)
 def test_every_command_has_help_with_examples(
     capsys: pytest.CaptureFixture[str], command: str
 ) -> None:
