@@ -394,9 +394,11 @@ def run_print(args: argparse.Namespace) -> int:
     if not _emit(deck_to_html(deck, paper), output):
         return EXIT_FAILURE
     pages = 2 * sheet_count(deck)
+    ending = len(deck.landing) + bool(deck.closing)
+    also = f" and {ending} ending card{'s' * (ending != 1)}" if ending else ""
     _err(
-        f"{output}: wrote {_summary(deck)} on {pages} {paper.label} pages; print double-sided, "
-        "flipping on the long edge, at 100% scale"
+        f"{output}: wrote {_summary(deck)}{also} on {pages} {paper.label} pages; print "
+        "double-sided, flipping on the long edge, at 100% scale"
     )
     return EXIT_OK
 

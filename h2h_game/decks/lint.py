@@ -52,6 +52,19 @@ def lint_decks(decks: Sequence[tuple[Deck, str]]) -> list[list[Problem]]:
                     for advice in card_advice(card.text, wild=card.is_wild)
                 )
                 warnings.extend(duplicates.get((number, place), ()))
+        # Landing cards are light questions like any other; the closing card is a ritual in
+        # the author's words, where a warm presumption ("what did you love…") is the point.
+        for index, text in enumerate(deck.landing):
+            warnings.extend(
+                Problem(
+                    source,
+                    advice.message,
+                    where=f"ending.landing[{index}]",
+                    label=text,
+                    severity=Severity.WARNING,
+                )
+                for advice in card_advice(text)
+            )
         warnings.extend(_level_warnings(deck, source))
         warnings.extend(_tag_warnings(deck, source))
         results.append(warnings)

@@ -14,7 +14,7 @@ import html
 from dataclasses import dataclass
 from enum import StrEnum
 
-from h2h_game.engine.deck import Card, Deck, Effect, Level
+from h2h_game.engine.deck import Deck, Effect
 from h2h_game.safe_text import display_text
 
 CARD_WIDTH_MM = 63.0
@@ -61,37 +61,108 @@ EFFECT_WORDS = {
 
 # Soft tints for the backs, one a level, light enough to print well on any printer.
 _TINTS = ("#f6d9cf", "#f3e3c4", "#dfe8cd", "#cfe3e4", "#d6dcef", "#e6d5ec", "#eed3dc")
+_END_TINT, _END_INK = "#ece6df", "#5b4f46"
 _INKS = ("#8a3b2a", "#7a5a1d", "#4b6328", "#2d6266", "#3c4c86", "#6b3f7e", "#873a57")
 
 # Longer texts get smaller type, so every card (up to 400 characters) fits its face.
 _TEXT_SIZES = ((110, "16pt"), (180, "14pt"), (260, "12.5pt"), (330, "11pt"), (400, "10pt"))
 _SMALLEST_TEXT = "9pt"
-_WILD_LINE = 70
+_NOTE_LINE = 70
+
+LANDING_NAME = "Coming back up"
+CLOSING_NAME = "To close"
+
+
+@dataclass(frozen=True)
+class _Face:
+    """One printed card: what its front and back say."""
+
+    id: str
+    text: str
+    badge: str
+    """The level number in the front's corner; empty for the ending's cards."""
+    kind: str
+    """The front's corner label: the level's name, or what part of the ending it is."""
+    note: str
+    """A line under the text (HTML made here, never from the deck): what a wild card does."""
+    back_kicker: str
+    back_title: str
+    tone: str
+    is_wild: bool = False
+
+
+def _faces(deck: Deck) -> list[_Face]:
+    """Every card to print, in playing order: the levels', then the ending's."""
+    faces = [
+        _Face(
+            id=card.id,
+            text=card.text,
+            badge=str(level.number),
+            kind=level.name,
+            note=(
+                f"<b>Wild card</b> · {EFFECT_WORDS[card.effect]}"
+                if card.is_wild and card.effect is not None
+                else ""
+            ),
+            back_kicker=f"Level {level.number}",
+            back_title=level.name,
+            tone=str((level.number - 1) % len(_TINTS) + 1),
+            is_wild=card.is_wild,
+        )
+        for level in deck.levels
+        for card in level.cards
+    ]
+    faces.extend(
+        _Face(
+            id=f"landing-{number}",
+            text=text,
+            badge="",
+            kind=LANDING_NAME,
+            note="",
+            back_kicker="Ending",
+            back_title=LANDING_NAME,
+            tone="end",
+        )
+        for number, text in enumerate(deck.landing, start=1)
+    )
+    if deck.closing:
+        faces.append(
+            _Face(
+                id="closing",
+                text=deck.closing,
+                badge="",
+                kind=CLOSING_NAME,
+                note="The last card of the evening",
+                back_kicker="Ending",
+                back_title=CLOSING_NAME,
+                tone="end",
+            )
+        )
+    return faces
 
 
 def sheet_count(deck: Deck) -> int:
     """How many sheets of fronts the deck needs (as many again for the backs)."""
-    return max(1, -(-len(deck.cards) // CARDS_PER_SHEET))
+    return max(1, -(-len(_faces(deck)) // CARDS_PER_SHEET))
 
 
 def deck_to_html(deck: Deck, paper: Paper = Paper.A4) -> str:
     """The whole deck as one HTML document: sheets of fronts, each followed by its backs."""
     size = _SIZES[paper]
-    placed = [(level, card) for level in deck.levels for card in level.cards]
+    faces = _faces(deck)
+    count = max(1, -(-len(faces) // CARDS_PER_SHEET))
     sheets: list[str] = []
-    for number in range(sheet_count(deck)):
-        batch = placed[number * CARDS_PER_SHEET : (number + 1) * CARDS_PER_SHEET]
+    for number in range(count):
+        batch = faces[number * CARDS_PER_SHEET : (number + 1) * CARDS_PER_SHEET]
         sheets.append(_fronts(deck, batch, number + 1, size))
-        sheets.append(_backs(deck, batch, number + 1, size))
+        sheets.append(_backs(deck, batch, number + 1))
     title = _text(deck.name)
-    total = len(placed)
-    count = sheet_count(deck)
     return _PAGE.format(
         lang=_attribute(deck.language or "en"),
         title=title,
         style=_style(size),
         name=title,
-        cards=f"{total} card{'s' * (total != 1)}",
+        cards=f"{len(faces)} card{'s' * (len(faces) != 1)}",
         sheets=f"{count * 2} pages",
         paper=paper.label,
         body="\n".join(sheets),
@@ -114,27 +185,25 @@ def _grid_origin(size: _Size) -> tuple[float, float]:
     )
 
 
-def _fronts(deck: Deck, batch: list[tuple[Level, Card]], number: int, size: _Size) -> str:
+def _fronts(deck: Deck, batch: list[_Face], number: int, size: _Size) -> str:
     slots = []
     for slot in range(CARDS_PER_SHEET):
         row, column = divmod(slot, COLUMNS)
         if slot < len(batch):
-            level, card = batch[slot]
-            slots.append(_front(deck, level, card, row, column))
+            slots.append(_front(deck, batch[slot], row, column))
         else:
             slots.append(_blank(row, column))
     return _sheet("fronts", number, "".join(slots), _crop_marks(size))
 
 
-def _backs(deck: Deck, batch: list[tuple[Level, Card]], number: int, size: _Size) -> str:
+def _backs(deck: Deck, batch: list[_Face], number: int) -> str:
     # Flipped on the long edge, the card in column c has its back in column COLUMNS-1-c.
     slots = []
     for slot in range(CARDS_PER_SHEET):
         row, column = divmod(slot, COLUMNS)
         front_slot = row * COLUMNS + (COLUMNS - 1 - column)
         if front_slot < len(batch):
-            level, card = batch[front_slot]
-            slots.append(_back(deck, level, card, row, column))
+            slots.append(_back(deck, batch[front_slot], row, column))
         else:
             slots.append(_blank(row, column))
     return _sheet("backs", number, "".join(slots), "")
@@ -151,34 +220,32 @@ def _slot(row: int, column: int) -> str:
     return f'data-slot="{row},{column}" style="grid-row:{row + 1};grid-column:{column + 1}"'
 
 
-def _front(deck: Deck, level: Level, card: Card, row: int, column: int) -> str:
-    # The wild card's line takes room from the text, about as much as 70 more characters.
-    length = len(card.text) + (_WILD_LINE if card.is_wild else 0)
+def _front(deck: Deck, face: _Face, row: int, column: int) -> str:
+    # A note line takes room from the text, about as much as 70 more characters.
+    length = len(face.text) + (_NOTE_LINE if face.note else 0)
     size = next((size for limit, size in _TEXT_SIZES if length <= limit), _SMALLEST_TEXT)
-    wild = ""
-    if card.is_wild and card.effect is not None:
-        wild = f'<p class="wild"><b>Wild card</b> · {EFFECT_WORDS[card.effect]}</p>'
-    kind = " is-wild" if card.is_wild else ""
+    badge = f'<span class="number">{face.badge}</span>' if face.badge else ""
+    note = f'<p class="note">{face.note}</p>' if face.note else ""
+    kind = " is-wild" if face.is_wild else ""
     return (
-        f'<article class="card front tone-{_tone(level)}{kind}" data-card="{_attribute(card.id)}" '
+        f'<article class="card front tone-{face.tone}{kind}" data-card="{_attribute(face.id)}" '
         f"{_slot(row, column)}>"
-        f'<p class="level"><span class="number">{level.number}</span>'
-        f'<span class="name">{_text(level.name)}</span></p>'
-        f'<p class="text" style="font-size:{size}">{_text(card.text.strip())}</p>'
-        f"{wild}"
+        f'<p class="level">{badge}<span class="name">{_text(face.kind)}</span></p>'
+        f'<p class="text" style="font-size:{size}">{_text(face.text.strip())}</p>'
+        f"{note}"
         f'<p class="deck">{_text(deck.name)}</p>'
         "</article>"
     )
 
 
-def _back(deck: Deck, level: Level, card: Card, row: int, column: int) -> str:
+def _back(deck: Deck, face: _Face, row: int, column: int) -> str:
     return (
-        f'<article class="card back tone-{_tone(level)}" data-card="{_attribute(card.id)}" '
+        f'<article class="card back tone-{face.tone}" data-card="{_attribute(face.id)}" '
         f"{_slot(row, column)}>"
         '<div class="frame">'
-        f'<p class="back-number">Level {level.number}</p>'
+        f'<p class="back-number">{face.back_kicker}</p>'
         '<p class="heart" aria-hidden="true">♥</p>'
-        f'<p class="back-level">{_text(level.name)}</p>'
+        f'<p class="back-level">{_text(face.back_title)}</p>'
         f'<p class="back-deck">{_text(deck.name)}</p>'
         "</div></article>"
     )
@@ -186,10 +253,6 @@ def _back(deck: Deck, level: Level, card: Card, row: int, column: int) -> str:
 
 def _blank(row: int, column: int) -> str:
     return f'<div class="card blank" {_slot(row, column)}></div>'
-
-
-def _tone(level: Level) -> int:
-    return (level.number - 1) % len(_TINTS) + 1
 
 
 def _crop_marks(size: _Size) -> str:
@@ -232,7 +295,10 @@ def _style(size: _Size) -> str:
     left, top = _grid_origin(size)
     tones = "\n".join(
         f".tone-{number} {{ --tint: {tint}; --ink: {ink}; }}"
-        for number, (tint, ink) in enumerate(zip(_TINTS, _INKS, strict=True), start=1)
+        for number, (tint, ink) in [
+            *enumerate(zip(_TINTS, _INKS, strict=True), start=1),
+            ("end", (_END_TINT, _END_INK)),
+        ]
     )
     return _STYLE % {
         "page": size.css,
@@ -269,16 +335,17 @@ body { margin: 0; color: #2b2522; font-family: Georgia, Cambria, "Times New Roma
 .front { display: flex; flex-direction: column; padding: 5mm 5mm 4mm; }
 .front .level { display: flex; align-items: center; gap: 2mm; color: var(--ink);
   font: 600 7.5pt/1.2 "Helvetica Neue", Arial, sans-serif; letter-spacing: 0.06em;
-  text-transform: uppercase; border-bottom: 0.3mm solid var(--tint); padding-bottom: 1.8mm; }
+  text-transform: uppercase; border-bottom: 0.3mm solid var(--tint); padding-bottom: 1.8mm;
+  min-height: 6.4mm; }
 .front .number { display: inline-flex; align-items: center; justify-content: center;
   width: 4.6mm; height: 4.6mm; border-radius: 50%%; background: var(--tint); color: var(--ink);
   letter-spacing: 0; flex: none; }
 .front .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .front .text { flex: 1; display: flex; align-items: center; line-height: 1.3;
   white-space: pre-wrap; overflow-wrap: anywhere; hyphens: auto; padding: 2mm 0; }
-.front .wild { font: italic 7.5pt/1.3 "Helvetica Neue", Arial, sans-serif; color: var(--ink);
+.front .note { font: italic 7.5pt/1.3 "Helvetica Neue", Arial, sans-serif; color: var(--ink);
   background: var(--tint); border-radius: 1.5mm; padding: 1.4mm 2mm; margin-bottom: 1.5mm; }
-.front .wild b { font-style: normal; text-transform: uppercase; letter-spacing: 0.06em; }
+.front .note b { font-style: normal; text-transform: uppercase; letter-spacing: 0.06em; }
 .front .deck { font: 6.5pt/1.2 "Helvetica Neue", Arial, sans-serif; color: #9a918a;
   text-align: right; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .back { padding: 3.5mm; }

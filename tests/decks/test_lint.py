@@ -261,6 +261,20 @@ def test_wild_cards_without_a_question_are_not_compared() -> None:
     assert found == []
 
 
+def test_landing_cards_get_the_same_advice_but_the_closing_card_does_not() -> None:
+    ending = (
+        '\n[ending]\nlanding = ["What now?", "Do you feel lighter?"]\n'
+        'closing = "Each of you: what did you love about tonight?"\n'
+    )
+    text = deck_toml(levels=padded()) + ending
+    found = [str(warning) for warning in lint_deck(parse_deck(text.encode(), "d.toml"), "d.toml")]
+    assert found == [
+        'd.toml: warning: ending.landing[1] ("Do you feel lighter?"): closed question ("Do…?" '
+        'invites a yes or no): ask "What…?" or "How…?" instead, e.g. "Do you miss it?" → '
+        '"What do you miss about it?"'
+    ]
+
+
 # The bundled decks are being rewritten; today's still carry these flags (card or level, and
 # the check). Lint must find nothing else in them, and nothing at all once they are rewritten:
 # then this list goes.

@@ -144,6 +144,22 @@ def test_fronts_show_text_level_and_what_a_wild_card_does() -> None:
     assert page.count('<p class="back-deck">Trip</p>') == 2
 
 
+def test_landing_cards_and_the_closing_card_are_printed_after_the_levels() -> None:
+    ending = (
+        '\n[ending]\nlanding = ["What now?", "Where next?"]\nclosing = "Each of you: a wish."\n'
+    )
+    deck = parse_deck((deck_toml() + ending).encode(), "d.toml")
+    page = deck_to_html(deck)
+    placed = layout(page).placed
+    fronts = [p for p in placed if p.side == "fronts"]
+    assert [p.text for p in fronts[-3:]] == ["What now?", "Where next?", "Each of you: a wish."]
+    assert [p.card for p in fronts[-3:]] == ["landing-1", "landing-2", "closing"]
+    assert sorted(p.card for p in placed if p.side == "backs") == sorted(p.card for p in fronts)
+    assert page.count('<p class="back-level">Coming back up</p>') == 2
+    assert page.count('<p class="back-level">To close</p>') == 1
+    assert sheet_count(deck) == 3  # 20 cards and 3 more, 9 a sheet
+
+
 def test_every_effect_is_put_in_words() -> None:
     assert set(EFFECT_WORDS) == set(Effect)
     assert all(EFFECT_WORDS.values())
@@ -266,6 +282,13 @@ def test_print_writes_the_page_and_says_how_to_print(
     assert f'{target}: wrote "Road trip", 2 levels, 20 cards on 6 A4 pages' in err
     assert "double-sided" in err and "long edge" in err
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".")] == []
+
+
+def test_print_counts_the_ending_cards(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    ending = '\n[ending]\nlanding = ["What now?"]\nclosing = "A wish each."\n'
+    source = write(tmp_path, "d.toml", deck_toml(name="Road trip") + ending)
+    code, _, err = run(capsys, source, "-o", tmp_path / "cards.html")
+    assert code == 0 and "20 cards and 2 ending cards on 6 A4 pages" in err
 
 
 def test_print_finds_a_deck_by_name_and_lays_it_out_for_letter(
