@@ -110,13 +110,25 @@ async def play(deck_path: Path, saves: Path, moves: int) -> float:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--moves", type=int, default=200, help="moves to play (200)")
+    parser.add_argument(
+        "--what-if",
+        action="append",
+        default=[],
+        choices=["no-fsync", "still-footer"],
+        help="estimate a fix: saves without fsync; a footer that never rebuilds (repeatable)",
+    )
     args = parser.parse_args(argv)
     instrument()
+    if "no-fsync" in args.what_if:
+        os.fsync = lambda fd: None  # only in this process, to price the two fsyncs
+    if "still-footer" in args.what_if:
+        Footer.bindings_changed = lambda self, screen: None  # type: ignore[method-assign]
     with tempfile.TemporaryDirectory() as folder:
         deck = write_play_deck(Path(folder) / "bench.toml", args.moves // 2 + 10)
         total = asyncio.run(play(deck, Path(folder) / "saves", args.moves))
     moves = args.moves
-    print(f"{moves} moves, {total / moves * 1000:.1f} ms a move in-process (press → settled)\n")
+    what_if = f" (what if: {', '.join(args.what_if)})" if args.what_if else ""
+    print(f"{moves} moves, {total / moves * 1000:.1f} ms a move in-process{what_if}\n")
     print(f"{'per move':<44} {'calls':>7} {'ms':>8}")
     for label in sorted(calls, key=lambda label: -seconds[label]):
         print(f"{label:<44} {calls[label] / moves:7.1f} {seconds[label] / moves * 1000:8.2f}")
