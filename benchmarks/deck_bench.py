@@ -156,14 +156,14 @@ def big_deck_save_rows(ctx: Context) -> list[Result]:
     """Autosave when the deck is big: every save holds a copy of the whole deck."""
     from benchmarks.store_bench import START, floor_write, moves
     from h2h_game.decks.library import resolve_deck
-    from h2h_game.engine import Length, Setup, new_game
+    from h2h_game.engine import Length, Setup, deal_game
     from h2h_game.store import SaveStore
 
     path = ctx.folder("big-deck-save") / "big.toml"
     write_deck(path, ctx.settings.deck_cards)
     with cache_at(ctx.folder("deck-cache")):
         deck = resolve_deck(str(path))
-    state = new_game(Setup(deck, ("Maya", "Sam"), length=Length.OPEN, seed=1), now=START)
+    state = deal_game(Setup(deck, ("Maya", "Sam"), length=Length.OPEN, seed=1), at=START)
     folder = ctx.folder("saves-big-deck")
     steps = moves(state, max(6, ctx.settings.saves // 4), 1)
     saves, floors = [], []
