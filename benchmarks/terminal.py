@@ -269,6 +269,9 @@ class Terminal:
             timeout=20,
             check=False,
         )
+        # tmux leaves its socket file behind; hundreds of runs would leave hundreds.
+        folder = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
+        (folder / self.socket).unlink(missing_ok=True)
         if client is not None:
             try:
                 client.wait(timeout=5)
