@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+REPRESS_GAP = 0.5
+"""Seconds between two taps on one spot. A Textual Button ignores presses while it still shows
+the last one (0.2 s from when the game handled it), and the wizard's Next is one button."""
 WAIT_LIMIT = 20.0
 """Seconds to wait for something to appear on screen: a ceiling, never a measurement."""
 
@@ -34,7 +37,7 @@ Object.defineProperty(Object.prototype, "terminal", {
 """
 
 READ_SCREEN = """
-const t = window.__terminals[0];
+const t = (window.__terminals || [])[0];
 if (!t) return null;
 const lines = [];
 for (let y = 0; y < t.rows; y++) lines.push(t.buffer.active.getLine(y).translateToString(true));
@@ -107,8 +110,17 @@ class Browser:
         options.binary_location = chromium[0]
         for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={profile}"):
             options.add_argument(flag)
+        # Every request the page makes, for the test that nothing leaves this computer.
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
         self.driver = webdriver.Chrome(options=options, service=Service(chromium[1]))
         self.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": KEEP_TERMINALS})
+        self._last_tap = (-1.0, -1.0, 0.0)
+
+    def new_tab(self) -> str:
+        """Open and switch to a new tab (the script that keeps terminals is per tab)."""
+        self.driver.switch_to.new_window("tab")
+        self.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": KEEP_TERMINALS})
+        return self.driver.current_window_handle
 
     def cdp(self, command: str, params: dict[str, Any] | None = None) -> Any:
         return self.driver.execute_cdp_cmd(command, params or {})
@@ -151,6 +163,10 @@ class Browser:
         position = screen.find(label)
         assert position is not None
         x, y = screen.centre(*position, span=len(label))
+        last_x, last_y, last_time = self._last_tap
+        if (x, y) == (last_x, last_y):
+            time.sleep(max(0.0, last_time + REPRESS_GAP - time.monotonic()))
+        self._last_tap = (x, y, time.monotonic())
         # A bare touch start and end, as a finger makes: the browser turns it into the mouse
         # press and release that xterm.js passes on to the game.
         self.cdp(
@@ -158,6 +174,13 @@ class Browser:
         )
         self.cdp("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
         return screen
+
+    def tap_first_of(self, *labels: str, limit: float = WAIT_LIMIT) -> str:
+        """Tap whichever of `labels` comes first in that list among those on screen."""
+        screen = self.wait_until(lambda s: any(s.find(label) for label in labels), labels, limit)
+        label = next(label for label in labels if screen.find(label))
+        self.tap(label)
+        return label
 
     def screenshot(self, path: Path) -> Path:
         self.driver.save_screenshot(str(path))
