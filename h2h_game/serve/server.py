@@ -39,8 +39,8 @@ FONT_SIZES = range(6, 49)
 DEFAULT_FONT_SIZE = 16
 """The largest size that still gives the table its 80 columns on a 768-pixel-wide tablet held
 upright; xterm.js keeps the size it starts with, so it must also suit the tablet turned round."""
-TERMINAL_CELLS = range(1, 1001)
-"""Columns and rows a browser may ask for: anything beyond is a mistake or an attack."""
+MOST_CELLS = 1000
+"""Columns or rows a browser may ask for: anything beyond is a mistake or an attack."""
 
 
 class GameProcess(AppService):
@@ -202,12 +202,11 @@ class GameServer(Server):
             return web.Response(status=403, text="This game only answers its own page.")
         if len(self.games) >= self.max_games:
             return self._busy(request)
-        width = to_int(request.query.get("width", "80"), 80)
-        height = to_int(request.query.get("height", "24"), 24)
-        if width not in TERMINAL_CELLS or height not in TERMINAL_CELLS:
-            return web.Response(status=400, text="That window size is not possible.")
+        width = _cells(request.query.get("width", ""), 80)
+        height = _cells(request.query.get("height", ""), 24)
         websocket = web.WebSocketResponse(heartbeat=15)
-        await websocket.prepare(request)
+        if not websocket.can_prepare(request).ok:
+            return web.Response(status=400, text="This address is for the game's page only.")
         game = GameProcess(
             self.game_argv,
             write_bytes=websocket.send_bytes,
@@ -215,9 +214,12 @@ class GameServer(Server):
             close=websocket.close,
             download_manager=self.download_manager,
         )
+        # Counted before the first await, so two tabs opening at once cannot both take the last
+        # place.
         self.games.add(game)
         self.sockets.add(websocket)
         try:
+            await websocket.prepare(request)
             await game.start(width, height)
             self.say(f"A game opened in a browser ({self._count()}).")
             await self._process_messages(websocket, game)
@@ -229,7 +231,8 @@ class GameServer(Server):
             finally:
                 self.games.discard(game)
                 self.sockets.discard(websocket)
-                self.say(f"A game closed ({self._count()}).")
+                if game.pid is not None:
+                    self.say(f"A game closed ({self._count()}).")
         return websocket
 
     def _count(self) -> str:
@@ -271,6 +274,10 @@ class GameServer(Server):
             await runner.cleanup()
         self.say("Stopped. Every game is saved.")
         return 0
+
+
+def _cells(text: str, default: int) -> int:
+    return min(max(to_int(text, default), 1), MOST_CELLS)
 
 
 def _same_origin(request: web.Request) -> bool:

@@ -7,6 +7,7 @@ screen as text; a button is found by its label and tapped at the centre of its c
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 import time
@@ -84,10 +85,14 @@ class Screen:
         return "\n".join(self.lines)
 
     def find(self, label: str) -> tuple[int, int] | None:
-        """(column, row) where `label` first starts, or None."""
+        """(column, row) where `label` first stands as whole words, or None.
+
+        Whole words, so that a card saying "Passing is free" is not taken for "Pass".
+        """
+        pattern = re.compile(rf"(?<!\w){re.escape(label)}(?!\w)")
         for row, line in enumerate(self.lines):
-            if (column := line.find(label)) >= 0:
-                return column, row
+            if match := pattern.search(line):
+                return match.start(), row
         return None
 
     def centre(self, column: int, row: int, span: int = 1) -> tuple[float, float]:

@@ -82,9 +82,13 @@ class ServerProcess:
         """Live processes in the server's group other than the server itself."""
         return [pid for pid in _group_members(self.process.pid) if pid != self.process.pid]
 
-    def interrupt(self, limit: float = 60.0) -> int:
-        """Ctrl+C (SIGINT to the server alone); returns its exit code once it has ended."""
-        self.process.send_signal(signal.SIGINT)
+    def interrupt(self, limit: float = 60.0, *, group: bool = False) -> int:
+        """SIGINT to the server alone, or to its whole group as a terminal's Ctrl+C sends it;
+        returns the server's exit code once it has ended."""
+        if group:
+            os.killpg(self.process.pid, signal.SIGINT)
+        else:
+            self.process.send_signal(signal.SIGINT)
         code = self.process.wait(timeout=limit)
         self.drain_until_closed()
         return code

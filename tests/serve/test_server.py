@@ -124,6 +124,13 @@ async def test_a_websocket_from_another_site_starts_no_game(server: ServerProces
     assert server.children() == []
 
 
+async def test_a_plain_request_for_the_game_socket_starts_nothing(server: ServerProcess) -> None:
+    async with aiohttp.ClientSession() as session:
+        status, _ = await fetch(session, f"{server.url}ws")
+    assert status == 400
+    assert server.children() == []
+
+
 async def test_the_key_stays_out_of_the_log(start_server: Callable[..., ServerProcess]) -> None:
     server = start_server()
     async with aiohttp.ClientSession() as session:
@@ -163,14 +170,15 @@ async def test_each_tab_is_a_game_up_to_the_limit_then_a_clear_page(
         await second.close()
 
 
+@pytest.mark.parametrize("group", [False, True], ids=["server-alone", "whole-group"])
 async def test_ctrl_c_ends_every_game_and_frees_the_port(
-    start_server: Callable[..., ServerProcess],
+    start_server: Callable[..., ServerProcess], group: bool
 ) -> None:
     server = start_server()
     async with aiohttp.ClientSession() as session:
         games = [await open_game(session, server) for _ in range(2)]
         assert len(server.children()) == 2
-        code = await asyncio.to_thread(server.interrupt)
+        code = await asyncio.to_thread(server.interrupt, group=group)
         for game in games:
             # The server closed the connection as it went, after the game's last words.
             assert await last_message(game) in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
