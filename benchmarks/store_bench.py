@@ -26,16 +26,16 @@ from tinydb.storages import JSONStorage
 from h2h_game.engine import (
     Card,
     Deck,
-    Entry,
     GameState,
     Length,
     Level,
+    LogEntry,
     Setup,
     WrapUp,
     apply,
     card_id,
+    deal_game,
     legal_actions,
-    new_game,
 )
 from h2h_game.store import SaveStore, is_game_id
 from h2h_game.store.index import INDEX_NAME
@@ -66,7 +66,7 @@ def deck() -> Deck:
     )
 
 
-def moves(state: GameState, count: int, seed: int) -> list[tuple[GameState, Entry]]:
+def moves(state: GameState, count: int, seed: int) -> list[tuple[GameState, LogEntry]]:
     """A random evening of `count` actions that does not end early."""
     rng = random.Random(seed)
     clock = START
@@ -78,12 +78,12 @@ def moves(state: GameState, count: int, seed: int) -> list[tuple[GameState, Entr
         clock += rng.uniform(5, 120)
         action = rng.choice(actions)
         state = apply(state, action, clock)
-        steps.append((state, Entry(action, clock)))
+        steps.append((state, LogEntry(action, clock)))
     return steps
 
 
 def fresh(seed: int) -> GameState:
-    return new_game(Setup(deck(), ("Maya", "Sam"), length=Length.OPEN, seed=seed), now=START)
+    return deal_game(Setup(deck(), ("Maya", "Sam"), length=Length.OPEN, seed=seed), at=START)
 
 
 def fill(folder: Path, games: int, actions: int = 60) -> None:

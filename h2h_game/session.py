@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from h2h_game.engine import Action, Entry, GameState, IllegalAction, apply
+from h2h_game.engine import Action, GameState, IllegalAction, LogEntry, apply
 from h2h_game.store import OpenGame, SaveError
 
 
@@ -44,7 +44,7 @@ class Session:
             return refusal.reason
         if self.game is not None:
             try:
-                self.game.save(new, Entry(action, now), now)
+                self.game.save(new, LogEntry(action, now), now)
             except SaveError as error:
                 return str(error)
         self.state = new

@@ -1,4 +1,4 @@
-"""Provides `h2h deck …`: list, validate, lint, import, export and new.
+"""Provides `h2h deck …`: list, validate, lint, import, export, print and new.
 
 The decks package is imported inside each command, so `h2h --help` never pays for it. Anything
 that came from a deck file is printed through `terminal_safe`: a shared deck may hold ESC bytes.
@@ -29,6 +29,7 @@ examples:
   h2h deck new "Road trip"             start a deck from a commented template
   h2h deck validate my-deck.toml       check a deck before sharing it
   h2h deck lint my-deck.toml           the deck doctor's advice
+  h2h deck print NAME -o cards.html    the cards on pages to print and cut out
 
 Run `h2h deck COMMAND --help` for each command's options.
 """
@@ -52,12 +53,18 @@ examples:
 """
 
 LINT_EPILOG = """\
-The deck doctor looks for closed yes/no questions, cards that are not questions, levels too
-short for a Short game or much smaller than another, and tags used but not declared (or
-declared but unused). Warnings go to stdout; they never make a deck unplayable.
+The deck doctor looks at every card for closed yes/no questions, cards that are not questions,
+double questions ("Which have you kept, and which have you let go of?") and leading questions
+that presume the answer ("What do you love about…", "Why do you never…"); at every level for
+too few cards, far fewer cards than another level, and no card that speaks to the other player
+("me", "us", "we"…); and at tags used but not declared (or declared but unused). Cards that ask
+the same question in other words are found within a deck and across all the decks given, so
+lint a whole folder to find repeats between decks. Warnings go to stdout and say what to try
+instead; they never make a deck unplayable.
 
 examples:
   h2h deck lint my-deck.toml
+  h2h deck lint ~/my-decks/                 every deck in the folder, compared with each other
   h2h deck lint --strict decks/*.toml       exit 1 on any warning, for your own CI
 """
 
@@ -80,6 +87,19 @@ examples:
   h2h deck export Partners -o partners.csv
   h2h deck export my-deck.toml > my-deck.csv
   h2h deck export my-deck.toml -o tidy.toml    rewrite a deck in the standard layout
+"""
+
+PRINT_EPILOG = """\
+Writes one HTML file with every card laid out to cut out, 9 to a page at playing-card size
+(63 x 88 mm): a page of fronts (the question, its level and, for wild cards, what they do),
+then a page of backs (level and deck name) mirrored so that they line up when printed
+double-sided, flipping on the long edge. Open it in a browser to preview the pages, then print
+at 100% scale. The file is self-contained: no scripts, nothing fetched. Never overwrites a file
+without --force.
+
+examples:
+  h2h deck print Partners -o partners-cards.html
+  h2h deck print my-deck.toml -o cards.html --paper letter
 """
 
 NEW_EPILOG = """\
@@ -141,6 +161,17 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     exporter.add_argument("-o", "--output", metavar="OUT", help="OUT.csv or OUT.toml")
     exporter.add_argument("--force", action="store_true", help="replace OUT if it exists")
     exporter.set_defaults(func=run_export)
+
+    printer = command("print", "lay out a deck's cards to print and cut out", PRINT_EPILOG)
+    printer.add_argument("deck", metavar="DECK|PATH", help="a deck's name or file")
+    printer.add_argument(
+        "-o", "--output", metavar="OUT.html", required=True, help="the HTML file to write"
+    )
+    printer.add_argument(
+        "--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)"
+    )
+    printer.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    printer.set_defaults(func=run_print)
 
     new = command("new", "start a deck from a commented template", NEW_EPILOG)
     new.add_argument("name", metavar="NAME", help="the deck's name")
@@ -264,23 +295,24 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_lint(args: argparse.Namespace) -> int:
-    from h2h_game.decks.lint import lint_deck
+    from h2h_game.decks.lint import lint_decks
     from h2h_game.decks.problems import DeckError
 
     failed = warned = False
+    loaded: list[tuple[Deck, str]] = []
     for path in _expand(args.paths):
         try:
-            deck = _load(path)
+            loaded.append((_load(path), str(path)))
         except DeckError as error:
             _report(error)
             failed = True
-            continue
-        warnings = lint_deck(deck, str(path))
+    # All at once, so a card that repeats one in another deck given is found.
+    for (_, source), warnings in zip(loaded, lint_decks(loaded), strict=True):
         for warning in warnings:
             _out(str(warning))
         warned = warned or bool(warnings)
         count = len(warnings)
-        _err(f"{path}: {count or 'no'} warning{'s' * (count != 1)}")
+        _err(f"{source}: {count or 'no'} warning{'s' * (count != 1)}")
     return EXIT_FAILURE if failed or (warned and args.strict) else EXIT_OK
 
 
@@ -338,6 +370,36 @@ def run_export(args: argparse.Namespace) -> int:
         return EXIT_FAILURE
     if output is not None:
         _err(f"{output}: wrote {_summary(deck)}")
+    return EXIT_OK
+
+
+def run_print(args: argparse.Namespace) -> int:
+    from h2h_game.decks.library import resolve_deck
+    from h2h_game.decks.printing import Paper, deck_to_html, sheet_count
+    from h2h_game.decks.problems import DeckError
+
+    output = Path(args.output).expanduser()
+    if output.suffix.lower() not in (".html", ".htm"):
+        _err(f"{output}: error: -o must name a .html file")
+        return EXIT_USAGE
+    if output.exists() and not args.force:
+        _err(f"{output}: error: already exists; add --force to replace it")
+        return EXIT_FAILURE
+    try:
+        deck = resolve_deck(args.deck, args.decks)
+    except DeckError as error:
+        _report(error)
+        return EXIT_FAILURE
+    paper = Paper(args.paper)
+    if not _emit(deck_to_html(deck, paper), output):
+        return EXIT_FAILURE
+    pages = 2 * sheet_count(deck)
+    ending = len(deck.landing) + bool(deck.closing)
+    also = f" and {ending} ending card{'s' * (ending != 1)}" if ending else ""
+    _err(
+        f"{output}: wrote {_summary(deck)}{also} on {pages} {paper.label} pages; print "
+        "double-sided, flipping on the long edge, at 100% scale"
+    )
     return EXIT_OK
 
 
@@ -403,14 +465,32 @@ def _emit(text: str, output: Path | None) -> bool:
         ) as file:
             temporary = Path(file.name)
             file.write(text)
+            # On disk before the rename, so a crash leaves the old file or the new, never half.
+            file.flush()
+            os.fsync(file.fileno())
         # NamedTemporaryFile makes 0600 files; a deck is an ordinary document, so honour umask.
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, output)
+        _sync_folder(folder)
     except OSError as error:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
         _err(f"{output}: error: cannot write: {error.strerror or type(error).__name__}")
         return False
     return True
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename durable where the system allows it (Windows cannot open a folder)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

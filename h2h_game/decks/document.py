@@ -29,7 +29,16 @@ from typing import Any, TypeVar
 
 from h2h_game import __version__
 from h2h_game.decks.problems import FORBIDDEN_CONTROL, DeckError, Problem, describe_char, quoted
-from h2h_game.engine.deck import MAX_LEVELS, Card, Deck, Effect, Kind, Level, card_id
+from h2h_game.engine.deck import (
+    DEFAULT_SETTLE,
+    MAX_LEVELS,
+    Card,
+    Deck,
+    Effect,
+    Kind,
+    Level,
+    card_id,
+)
 
 FORMAT = 1
 MAX_CARDS = 20_000
@@ -45,10 +54,15 @@ MAX_LANGUAGE = 35
 MAX_CONTROL_REPORTS = 5
 TAG_SEPARATOR = ";"
 
-TOP_KEYS = ("format", "deck", "levels")
-DECK_KEYS = ("name", "description", "author", "language", "tags", "how_to_play")
-LEVEL_KEYS = ("name", "description", "unlock", "cards")
+MAX_AUDIENCE = 120
+MAX_SETTLE = 100
+MAX_LANDING = 50
+
+TOP_KEYS = ("format", "deck", "levels", "ending")
+DECK_KEYS = ("name", "description", "author", "language", "tags", "how_to_play", "audience")
+LEVEL_KEYS = ("name", "description", "unlock", "settle", "cards")
 CARD_KEYS = ("text", "tags", "kind", "effect", "id")
+ENDING_KEYS = ("landing", "closing")
 
 # BCP 47 in the shape people write: a 2 to 8 letter language, then alphanumeric subtags.
 _LANGUAGE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
@@ -190,9 +204,10 @@ def deck_from_document(
     _check_format(document, check)
     meta = _deck_table(document.get("deck"), check)
     levels = _levels(document.get("levels"), check)
-    if check.problems or meta is None or levels is None:
+    ending = _ending(document.get("ending"), check)
+    if check.problems or meta is None or levels is None or ending is None:
         raise DeckError(check.problems)
-    return Deck(levels=levels, **meta)
+    return Deck(levels=levels, **meta, **ending)
 
 
 def _card_path(level: int, card: int) -> str:
@@ -253,6 +268,7 @@ def _deck_table(value: Any, check: _Checker) -> dict[str, Any] | None:
         "deck.how_to_play",
         longest=MAX_HOW_TO_PLAY,
     )
+    audience = check.text(value.get("audience"), "audience", "deck.audience", longest=MAX_AUDIENCE)
     language = check.text(value.get("language"), "language", "deck.language", longest=MAX_LANGUAGE)
     if language is not None and not _LANGUAGE.fullmatch(language):
         check.add(
@@ -267,6 +283,7 @@ def _deck_table(value: Any, check: _Checker) -> dict[str, Any] | None:
         "description": description or "",
         "author": author or "",
         "how_to_play": how_to_play or "",
+        "audience": audience or "",
         "language": language or "en",
         "tags": tags,
     }
@@ -388,12 +405,85 @@ def _level(
         multiline=True,
     )
     unlock = _unlock(raw.get("unlock"), number, previous_unlock, check, where, label)
+    settle = _settle(raw.get("settle"), number, check, where, label)
     cards = _cards(raw.get("cards"), index, check, seen_text, seen_ids, where, label)
-    if name is None or unlock is None or cards is None:
+    if name is None or unlock is None or settle is None or cards is None:
         return None
     return Level(
-        number=number, name=name, unlock=unlock, cards=cards, description=description or ""
+        number=number,
+        name=name,
+        unlock=unlock,
+        cards=cards,
+        description=description or "",
+        settle=settle,
     )
+
+
+def _settle(value: Any, number: int, check: _Checker, where: str, label: str | None) -> int | None:
+    if value is None:
+        return DEFAULT_SETTLE
+    if isinstance(value, bool) or not isinstance(value, int):
+        check.add(f"settle must be a whole number of cards, not {_type_name(value)}", where, label)
+        return None
+    if number == 1:
+        check.add(
+            "the first level has no level below it to settle into: leave settle out", where, label
+        )
+        return None
+    if not 0 <= value <= MAX_SETTLE:
+        check.add(f"settle must be from 0 to {MAX_SETTLE} cards, not {value}", where, label)
+        return None
+    return value
+
+
+def _ending(value: Any, check: _Checker) -> dict[str, Any] | None:
+    """The `[ending]` table: light landing cards and the deck's own closing card."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        hint = ": write [ending] with single brackets" if isinstance(value, list) else ""
+        check.add(f"ending must be a table, not {_type_name(value)}{hint}", "ending")
+        return None
+    check.keys(value, ENDING_KEYS, "ending")
+    closing = check.text(
+        value.get("closing"), "the closing card", "ending.closing", longest=MAX_TEXT, multiline=True
+    )
+    if value.get("closing") is not None and closing == "":
+        check.add("the closing card is empty: leave closing out to use stars and wishes", "ending")
+    landing: list[str] = []
+    raw_landing = value.get("landing")
+    if raw_landing is not None and not isinstance(raw_landing, list):
+        check.add(
+            f'landing must be an array of cards like ["…"], not {_type_name(raw_landing)}',
+            "ending.landing",
+        )
+        return None
+    if raw_landing is not None and len(raw_landing) > MAX_LANDING:
+        check.add(
+            f"there are {len(raw_landing)} landing cards; the most is {MAX_LANDING}",
+            "ending.landing",
+        )
+    seen: set[str] = set()
+    for index, raw in enumerate(raw_landing or ()):
+        where = f"ending.landing[{index}]"
+        label = raw if isinstance(raw, str) else None
+        text = check.text(
+            raw,
+            "a landing card",
+            where,
+            label=label,
+            longest=MAX_TEXT,
+            required=True,
+            multiline=True,
+        )
+        if text is None:
+            continue
+        if _canonical(text) in seen:
+            check.add("duplicate landing card: the same text as another", where, text)
+            continue
+        seen.add(_canonical(text))
+        landing.append(text)
+    return {"landing": tuple(landing), "closing": closing or ""}
 
 
 def _unlock(

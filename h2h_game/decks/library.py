@@ -25,7 +25,7 @@ from h2h_game.decks.format import load_deck
 from h2h_game.decks.problems import DeckError, Problem, quoted
 from h2h_game.engine.deck import Deck
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 CACHE_ENV = "H2H_CACHE"
 """Names the cache folder (decks are cached in its `decks/`); tests point it at a temp folder."""
 

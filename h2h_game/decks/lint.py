@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 
-from h2h_game.decks.problems import Problem, Severity, quoted
-from h2h_game.engine.deck import Card, Deck, Level
+from h2h_game.decks.advice import card_advice, speaks_to_the_other
+from h2h_game.decks.problems import Problem, Severity, quoted, snippet, visible
+from h2h_game.decks.similarity import near_duplicates
+from h2h_game.engine.deck import Deck, Level
 from h2h_game.engine.state import Length
 
 # A pass costs nothing, so a Short game can draw a couple more cards than it answers.
@@ -13,89 +15,97 @@ SPARE_FOR_PASSES = 2
 SHORT_GAME_CARDS = (Length.SHORT.target or 0) + SPARE_FOR_PASSES
 UNBALANCED_RATIO = 4
 
-# Suggested open forms, by the word a closed question starts with.
-_OPEN_FORMS: dict[str, str] = {
-    **dict.fromkeys(
-        ("do", "does", "did", "don't", "doesn't", "didn't"),
-        'ask "What…?" or "How…?" instead, e.g. "Do you miss it?" → "What do you miss about it?"',
-    ),
-    **dict.fromkeys(
-        ("are", "is", "was", "were", "am", "aren't", "isn't", "wasn't", "weren't"),
-        'ask "How…?" or "What…?" instead, e.g. "Are you happy there?" → '
-        '"What makes a good day there for you?"',
-    ),
-    **dict.fromkeys(
-        ("have", "has", "had", "haven't", "hasn't", "hadn't"),
-        'ask "When…?" or "What…?" instead, e.g. "Have you ever felt lost?" → '
-        '"When did you last feel lost, and what helped?"',
-    ),
-    **dict.fromkeys(
-        ("can", "could", "can't", "couldn't"),
-        'ask "How…?" or "What would it take…?" instead, e.g. "Can you forgive it?" → '
-        '"What would forgiving it take?"',
-    ),
-    **dict.fromkeys(
-        ("would", "will", "should", "shall", "wouldn't", "won't", "shouldn't"),
-        'ask "What…?" or "How…?" instead, e.g. "Would you move abroad?" → '
-        '"Where would you live if you could move anywhere, and why there?"',
-    ),
-    **dict.fromkeys(
-        ("may", "might", "must"),
-        'ask "What…?" or "How…?" instead',
-    ),
-}
-
-# Words a card may start with and still be a fine prompt without a question mark.
-# fmt: off
-IMPERATIVES = frozenset((
-    "tell", "describe", "share", "name", "remember", "think", "show", "talk", "say", "imagine",
-    "picture", "take", "look", "recall", "explain", "walk", "finish", "complete", "pick", "choose",
-    "list", "paint", "draw", "bring", "read", "close", "let", "sing", "hum",
-))
-# fmt: on
-
-_FIRST_WORD = re.compile(r"[\w'’]+")
-# Wild cards often address both players first: "Both of you: do you …?"
-_ADDRESS = re.compile(r"^[^:?]{1,30}:\s*")
+# Examples of a card that turns towards the other player, lightest level first.
+_TOWARDS_THE_OTHER = (
+    "What was your first impression of me, and what would you say now?",
+    "Which of my habits have you picked up without meaning to?",
+    "What do you wish I asked you about more often?",
+)
 
 
 def lint_deck(deck: Deck, source: str) -> list[Problem]:
     """Every warning the deck doctor has for a valid deck, in file order."""
-    warnings: list[Problem] = []
-    for level in deck.levels:
-        for index, card in enumerate(level.cards):
-            warnings.extend(_card_warnings(card, _card_place(level, index), source))
-    warnings.extend(_level_warnings(deck, source))
-    warnings.extend(_tag_warnings(deck, source))
-    return warnings
+    return lint_decks([(deck, source)])[0]
+
+
+def lint_decks(decks: Sequence[tuple[Deck, str]]) -> list[list[Problem]]:
+    """Every warning for each deck, in file order, comparing cards across all the decks.
+
+    Near-duplicates are looked for among the cards of every deck given, so linting a folder
+    finds the same question asked by two decks. Each pair is reported once, at the later card.
+    """
+    duplicates = _duplicate_warnings(decks)
+    results: list[list[Problem]] = []
+    for number, (deck, source) in enumerate(decks):
+        warnings: list[Problem] = []
+        for level in deck.levels:
+            for index, card in enumerate(level.cards):
+                place = _card_place(level, index)
+                warnings.extend(
+                    Problem(
+                        source,
+                        advice.message,
+                        where=place,
+                        label=card.text,
+                        severity=Severity.WARNING,
+                    )
+                    for advice in card_advice(card.text, wild=card.is_wild)
+                )
+                warnings.extend(duplicates.get((number, place), ()))
+        # Landing cards are light questions like any other; the closing card is a ritual in
+        # the author's words, where a warm presumption ("what did you love…") is the point.
+        for index, text in enumerate(deck.landing):
+            warnings.extend(
+                Problem(
+                    source,
+                    advice.message,
+                    where=f"ending.landing[{index}]",
+                    label=text,
+                    severity=Severity.WARNING,
+                )
+                for advice in card_advice(text)
+            )
+        warnings.extend(_level_warnings(deck, source))
+        warnings.extend(_tag_warnings(deck, source))
+        results.append(warnings)
+    return results
 
 
 def _card_place(level: Level, index: int) -> str:
     return f"levels[{level.number - 1}].cards[{index}]"
 
 
-def _first_word(text: str) -> str:
-    text = _ADDRESS.sub("", text, count=1)
-    match = _FIRST_WORD.search(text)
-    return match[0].lower().replace("’", "'") if match else ""
-
-
-def _card_warnings(card: Card, place: str, source: str) -> list[Problem]:
-    def warn(message: str) -> Problem:
-        return Problem(source, message, where=place, label=card.text, severity=Severity.WARNING)
-
-    first = _first_word(card.text)
-    if "?" in card.text and first in _OPEN_FORMS:
-        word = first.capitalize()
-        return [warn(f'closed question ("{word}…?" invites a yes or no): {_OPEN_FORMS[first]}')]
-    if not card.is_wild and "?" not in card.text and first not in IMPERATIVES:
-        return [
-            warn(
-                'not a question: it has no "?" and does not start with an invitation like '
-                '"Tell…", "Describe…" or "Share…"; end it with "?" or make it a wild card'
-            )
-        ]
-    return []
+def _duplicate_warnings(decks: Sequence[tuple[Deck, str]]) -> dict[tuple[int, str], list[Problem]]:
+    """Near-duplicate warnings keyed by (deck number, card place), one per pair of cards."""
+    # Wild cards without a question are mechanics ("the next card comes from one level
+    # deeper"); they are meant to read alike from deck to deck.
+    cards = [
+        (number, _card_place(level, index), card)
+        for number, (deck, _) in enumerate(decks)
+        for level in deck.levels
+        for index, card in enumerate(level.cards)
+        if not card.is_wild or "?" in card.text
+    ]
+    found: dict[tuple[int, str], list[Problem]] = {}
+    for match in near_duplicates([card.text for _, _, card in cards]):
+        first_deck, first_place, first = cards[match.first]
+        later_deck, later_place, later = cards[match.second]
+        other = (
+            first_place
+            if first_deck == later_deck
+            else f"{first_place} in {visible(decks[first_deck][1])}"
+        )
+        shared = ", ".join(quoted(word) for word in match.shared[:4])
+        message = (
+            f'near-duplicate of {other} ("{snippet(first.text)}"): the same question in other '
+            f"words (both use {shared}); keep the better of the two, or give this one a "
+            "different angle (another time, place or person)"
+        )
+        source = decks[later_deck][1]
+        found.setdefault((later_deck, later_place), []).append(
+            Problem(source, message, where=later_place, label=later.text, severity=Severity.WARNING)
+        )
+    return found
 
 
 def _level_warnings(deck: Deck, source: str) -> list[Problem]:
@@ -123,6 +133,19 @@ def _level_warnings(deck: Deck, source: str) -> list[Problem]:
                     f"unbalanced: {count} card{'s' if count != 1 else ''} is under a quarter of "
                     f"the {len(biggest.cards)} in levels[{biggest.number - 1}] "
                     f"({quoted(biggest.name)}); players who reach this level run out quickly",
+                    where=where,
+                    label=level.name,
+                    severity=Severity.WARNING,
+                )
+            )
+        if not any(speaks_to_the_other(card.text) for card in level.cards):
+            depth = 0 if level.number == 1 else 2 if level.number == len(deck.levels) else 1
+            warnings.append(
+                Problem(
+                    source,
+                    'no card here speaks to the other player (none says "me", "I", "us", "we", '
+                    '"our" or "each other"), so the level never turns towards the person across '
+                    f'the table: add one that does, e.g. "{_TOWARDS_THE_OTHER[depth]}"',
                     where=where,
                     label=level.name,
                     severity=Severity.WARNING,

@@ -105,6 +105,8 @@ def read_csv(
         "deck": _deck_table(deck_name, meta, records),
         "levels": levels,
     }
+    if meta is not None and (meta.landing or meta.closing):
+        document["ending"] = {"landing": list(meta.landing), "closing": meta.closing or None}
 
     def card_place(level: int, card: int) -> str:
         return f"row {placed[level][card]}"
@@ -206,7 +208,13 @@ def _levels(
     cells: list[str] = []
     if meta is not None:
         tables = [
-            _level_table(level.name, level.description, level.unlock) for level in meta.levels
+            _level_table(
+                level.name,
+                level.description,
+                level.unlock,
+                level.settle if level.number > 1 else None,
+            )
+            for level in meta.levels
         ]
         lookup = _meta_lookup(meta)
     else:
@@ -232,15 +240,20 @@ def _levels(
     if kept and meta is not None:
         # With the first meta level dropped, the first level left is the one that starts open.
         kept[0]["unlock"] = 0
+        kept[0].pop("settle", None)
     return kept, [rows[index] for index in used], problems
 
 
-def _level_table(name: str, description: str = "", unlock: int | None = None) -> dict[str, Any]:
+def _level_table(
+    name: str, description: str = "", unlock: int | None = None, settle: int | None = None
+) -> dict[str, Any]:
     table: dict[str, Any] = {"name": name, "cards": []}
     if description:
         table["description"] = description
     if unlock is not None:
         table["unlock"] = unlock
+    if settle is not None:
+        table["settle"] = settle
     return table
 
 
@@ -329,7 +342,7 @@ def _deck_table(
         if used:
             table["tags"] = used
         return table
-    for key in ("description", "author", "how_to_play", "language"):
+    for key in ("description", "author", "how_to_play", "audience", "language"):
         if value := getattr(meta, key):
             table[key] = value
     if meta.tags:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomli_w
 
 from h2h_game.decks.document import FORMAT, default_unlock
-from h2h_game.engine.deck import Card, Deck, Kind, Level, card_id
+from h2h_game.engine.deck import DEFAULT_SETTLE, Card, Deck, Kind, Level, card_id
 
 
 def deck_to_toml(deck: Deck) -> str:
@@ -15,7 +15,7 @@ def deck_to_toml(deck: Deck) -> str:
     """
     lines = [f"format = {FORMAT}", "", "[deck]"]
     lines.append(f"name = {toml_string(deck.name)}")
-    for key in ("description", "how_to_play", "author"):
+    for key in ("description", "audience", "how_to_play", "author"):
         if value := getattr(deck, key):
             lines.append(f"{key} = {toml_string(value)}")
     if deck.language != "en":
@@ -26,6 +26,14 @@ def deck_to_toml(deck: Deck) -> str:
     for level in deck.levels:
         lines.extend(["", *_level_lines(level, previous_unlock)])
         previous_unlock = level.unlock
+    if deck.landing or deck.closing:
+        lines.extend(["", "[ending]"])
+        if deck.landing:
+            lines.append("landing = [")
+            lines.extend(f"  {toml_string(text)}," for text in deck.landing)
+            lines.append("]")
+        if deck.closing:
+            lines.append(f"closing = {toml_string(deck.closing)}")
     return "\n".join(lines) + "\n"
 
 
@@ -35,6 +43,8 @@ def _level_lines(level: Level, previous_unlock: int) -> list[str]:
         lines.append(f"description = {toml_string(level.description)}")
     if level.unlock != default_unlock(level.number, previous_unlock):
         lines.append(f"unlock = {level.unlock}")
+    if level.number > 1 and level.settle != DEFAULT_SETTLE:
+        lines.append(f"settle = {level.settle}")
     lines.append("cards = [")
     lines.extend(f"  {_card(card)}," for card in level.cards)
     lines.append("]")

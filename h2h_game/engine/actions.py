@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar
@@ -158,17 +159,39 @@ class Resume(Action):
 
 @dataclass(frozen=True)
 class WrapUp(Action):
-    """Either player ends the game; no consent needed to stop. On the closing card: skip it."""
+    """Either player ends the game; no consent needed to stop. Past the last card: end now."""
 
     kind = "wrap-up"
 
 
 @dataclass(frozen=True)
+class KeepPlaying(Action):
+    """On the landing or closing card: back to the table, and the game goes on."""
+
+    kind = "keep-playing"
+
+
+@dataclass(frozen=True)
+class ShareLanding(Action):
+    """A player has answered the light landing card that brings the evening back up."""
+
+    kind = "share-landing"
+    player: int
+
+
+@dataclass(frozen=True)
 class ShareClosing(Action):
-    """A player has shared their stars and wishes on the closing card."""
+    """A player has shared their part of the closing card (stars and wishes, or the deck's own)."""
 
     kind = "share-closing"
     player: int
+
+
+@dataclass(frozen=True)
+class Skip(Action):
+    """Skip the landing card (on to the closing card), or the closing card (the game ends)."""
+
+    kind = "skip"
 
 
 @dataclass(frozen=True)
@@ -178,33 +201,14 @@ class Undo(Action):
     kind = "undo"
 
 
-ACTION_TYPES: Mapping[str, type[Action]] = {
-    cls.kind: cls
-    for cls in (
-        Answer,
-        Pass,
-        DrawAnother,
-        HandOver,
-        Remove,
-        Reflect,
-        FeltHeard,
-        NotQuite,
-        Meet,
-        ThankYou,
-        QuietMoment,
-        EndQuiet,
-        AskDeeper,
-        Agree,
-        NotYet,
-        GoLighter,
-        LeadTheWay,
-        Pause,
-        Resume,
-        WrapUp,
-        ShareClosing,
-        Undo,
-    )
-}
+def _vocabulary() -> dict[str, type[Action]]:
+    # Every subclass defined in this module is a move of the game: one list, kept by Python.
+    found = [cls for cls in Action.__subclasses__() if cls.__module__ == __name__]
+    return {cls.kind: cls for cls in found}
+
+
+ACTION_TYPES: Mapping[str, type[Action]] = _vocabulary()
+"""Every action of the game by its `kind`, in the order the classes are defined above."""
 
 
 def action_from_dict(data: Mapping[str, Any]) -> Action:
@@ -217,3 +221,29 @@ def action_from_dict(data: Mapping[str, Any]) -> Action:
     if not all(type(value) is int for value in arguments.values()):
         raise ValueError(f"not an action: {data!r}")
     return cls(**arguments)
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One line of the action log: what was done, and when (as the caller's clock said)."""
+
+    action: Action
+    at: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"action": self.action.to_dict(), "at": self.at}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> LogEntry:
+        """The entry `to_dict` produced; ValueError when the data is anything else."""
+        if not isinstance(data, dict):
+            raise ValueError(f"not a log entry: {data!r}")
+        at = data.get("at")
+        if at is not None and (isinstance(at, bool) or not isinstance(at, int | float)):
+            raise ValueError(f"not a time: {at!r}")
+        if at is not None and not math.isfinite(at):
+            raise ValueError(f"not a time: {at!r}")
+        action = data.get("action")
+        if not isinstance(action, dict):
+            raise ValueError(f"not an action: {action!r}")
+        return cls(action_from_dict(action), None if at is None else float(at))

@@ -33,6 +33,8 @@ class Effect(StrEnum):
 
 
 MAX_LEVELS = 7
+DEFAULT_SETTLE = 4
+"""Cards answered at the level below before a level can open, unless the deck says otherwise."""
 
 
 def card_id(level: int, text: str) -> str:
@@ -95,9 +97,11 @@ class Level:
     unlock: int
     cards: tuple[Card, ...]
     description: str = ""
+    settle: int = DEFAULT_SETTLE
+    """Cards the players must have answered at the level below before this one can open."""
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"name": self.name, "unlock": self.unlock}
+        data: dict[str, Any] = {"name": self.name, "unlock": self.unlock, "settle": self.settle}
         if self.description:
             data["description"] = self.description
         data["cards"] = [card.to_dict() for card in self.cards]
@@ -111,6 +115,7 @@ class Level:
             unlock=int(data["unlock"]),
             cards=tuple(Card.from_dict(number, card) for card in data["cards"]),
             description=str(data.get("description", "")),
+            settle=int(data.get("settle", DEFAULT_SETTLE)),
         )
 
 
@@ -126,6 +131,12 @@ class Deck:
     how_to_play: str = ""
     tags: tuple[tuple[str, str], ...] = ()
     """Declared topic tags as (tag, label) pairs, in the order the author wrote them."""
+    audience: str = ""
+    """Who the deck is for, in one line, shown when choosing a deck."""
+    landing: tuple[str, ...] = ()
+    """Light cards for coming back up before the closing card (`[ending] landing`)."""
+    closing: str = ""
+    """The deck's own closing card, replacing stars and wishes (`[ending] closing`)."""
     _by_id: dict[str, Card] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
@@ -144,10 +155,6 @@ class Deck:
         """The level with this 1-based number."""
         return self.levels[number - 1]
 
-    def unlocked_by(self, jar: int) -> int:
-        """The deepest level a jar of this many tokens unlocks (level 1 is always open)."""
-        return max((level.number for level in self.levels if level.unlock <= jar), default=1)
-
     def tag_label(self, tag: str) -> str:
         """The author's label for a tag, or the tag itself when it has none."""
         return dict(self.tags).get(tag) or tag
@@ -160,12 +167,14 @@ class Deck:
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"name": self.name}
-        for key in ("description", "author", "how_to_play"):
+        for key in ("description", "author", "how_to_play", "audience", "closing"):
             if value := getattr(self, key):
                 data[key] = value
         data["language"] = self.language
         if self.tags:
             data["tags"] = [[tag, label] for tag, label in self.tags]
+        if self.landing:
+            data["landing"] = list(self.landing)
         data["levels"] = [level.to_dict() for level in self.levels]
         return data
 
@@ -178,6 +187,9 @@ class Deck:
             language=str(data.get("language", "en")),
             how_to_play=str(data.get("how_to_play", "")),
             tags=tuple((str(tag), str(label)) for tag, label in data.get("tags", ())),
+            audience=str(data.get("audience", "")),
+            landing=tuple(str(text) for text in data.get("landing", ())),
+            closing=str(data.get("closing", "")),
             levels=tuple(
                 Level.from_dict(number, level)
                 for number, level in enumerate(data["levels"], start=1)

@@ -6,11 +6,14 @@ type-checked and cross-checked against the deck, and any problem becomes a `Stat
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from h2h_game.engine.deck import Deck
 from h2h_game.engine.state import (
+    RULES,
+    Deal,
     Ending,
     GameState,
     Length,
@@ -18,10 +21,9 @@ from h2h_game.engine.state import (
     Offer,
     Phase,
     Player,
-    Table,
 )
 
-SCHEMA = 1
+SCHEMA = 2
 """Version of the state's plain-data form. Bump it, and add a migration in the store, on change."""
 
 T = TypeVar("T")
@@ -35,8 +37,8 @@ def state_to_dict(state: GameState) -> dict[str, Any]:
     """A JSON-safe dict holding the whole state, deck included."""
     return {
         "schema": SCHEMA,
-        "table": _table_to_dict(state.table),
-        "now": _moment_to_dict(state.now),
+        "deal": _deal_to_dict(state.deal),
+        "moment": _moment_to_dict(state.moment),
         "undo": [_moment_to_dict(m) for m in state.undo],
     }
 
@@ -46,30 +48,41 @@ def state_from_dict(data: Mapping[str, Any]) -> GameState:
     try:
         if data.get("schema") != SCHEMA:
             raise StateError(f"state schema {data.get('schema')!r} is not {SCHEMA}")
-        table = _table_from_dict(data["table"])
-        now = _moment_from_dict(data["now"], table)
-        undo = tuple(_moment_from_dict(m, table) for m in _list(data["undo"]))
+        deal = _deal_from_dict(data["deal"])
+        moment = _moment_from_dict(data["moment"], deal)
+        undo = tuple(_moment_from_dict(m, deal) for m in _list(data["undo"]))
     except StateError:
         raise
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as error:
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError) as error:
         raise StateError(f"not a game state: {error!r}") from error
-    return GameState(table, now, undo)
+    return GameState(deal, moment, undo)
 
 
-def _table_to_dict(table: Table) -> dict[str, Any]:
+def _deal_to_dict(deal: Deal) -> dict[str, Any]:
     return {
-        "deck": table.deck.to_dict(),
-        "players": [{"name": p.name, "colour": p.colour} for p in table.players],
-        "length": table.length.value,
-        "seed": table.seed,
-        "first": table.first,
-        "piles": [list(pile) for pile in table.piles],
-        "lines": table.lines,
-        "started": table.started,
+        "deck": deal.deck.to_dict(),
+        "players": [{"name": p.name, "colour": p.colour} for p in deal.players],
+        "length": deal.length.value,
+        "seed": deal.seed,
+        "first": deal.first,
+        "piles": [list(pile) for pile in deal.piles],
+        "landing": deal.landing,
+        "started": deal.started,
+        "rules": deal.rules,
     }
 
 
-def _table_from_dict(data: Mapping[str, Any]) -> Table:
+def deal_from_dict(data: Mapping[str, Any]) -> Deal:
+    """The deal `state_to_dict` wrote under "deal"; StateError when the data is anything else."""
+    try:
+        return _deal_from_dict(data)
+    except StateError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError) as error:
+        raise StateError(f"not a deal: {error!r}") from error
+
+
+def _deal_from_dict(data: Mapping[str, Any]) -> Deal:
     deck = Deck.from_dict(data["deck"])
     players = [Player(_str(p["name"]), _str(p["colour"])) for p in _list(data["players"])]
     piles = tuple(tuple(_str(card) for card in _list(pile)) for pile in _list(data["piles"]))
@@ -78,15 +91,16 @@ def _table_from_dict(data: Mapping[str, Any]) -> Table:
     for pile in piles:
         for card in pile:
             deck.card(card)
-    return Table(
+    return Deal(
         deck=deck,
         players=(players[0], players[1]),
         length=Length(data["length"]),
         seed=_int(data["seed"]),
         first=_player(data["first"]),
         piles=piles,
-        lines=_int(data["lines"]),
+        landing=_str(data["landing"]),
         started=_optional(data["started"], _float),
+        rules=_rules(data["rules"]),
     )
 
 
@@ -101,27 +115,31 @@ def _moment_to_dict(m: Moment) -> dict[str, Any]:
         "led": m.led,
         "heard": m.heard,
         "drawn": list(m.drawn),
+        "under": [list(cards) for cards in m.under],
         "removed": list(m.removed),
         "jar": m.jar,
         "answered": m.answered,
+        "answered_at": list(m.answered_at),
         "met": m.met,
         "felt_heard": m.felt_heard,
         "deepest": m.deepest,
         "snoozed": m.snoozed,
+        "lighter": m.lighter,
         "offer": None
         if m.offer is None
         else {"level": m.offer.level, "agreed": list(m.offer.agreed), "asked": m.offer.asked},
         "quiet": m.quiet,
         "paused": m.paused,
-        "closing": list(m.closing),
+        "shared": list(m.shared),
         "ending": None if m.ending is None else m.ending.value,
+        "extended": m.extended,
         "clock": m.clock,
         "together": m.together,
     }
 
 
-def _moment_from_dict(data: Mapping[str, Any], table: Table) -> Moment:
-    levels = len(table.deck.levels)
+def _moment_from_dict(data: Mapping[str, Any], deal: Deal) -> Moment:
+    levels = len(deal.deck.levels)
     offer_data = data["offer"]
     offer = None
     if offer_data is not None:
@@ -134,12 +152,19 @@ def _moment_from_dict(data: Mapping[str, Any], table: Table) -> Moment:
         )
     card = _optional(data["card"], _str)
     if card is not None:
-        table.deck.card(card)
+        deal.deck.card(card)
     drawn = tuple(_int(n) for n in _list(data["drawn"]))
     _check(len(drawn) == levels, "a draw count per level")
-    _check(all(0 <= n <= len(p) for n, p in zip(drawn, table.piles, strict=True)), "draw counts")
-    closing = [_bool(c) for c in _list(data["closing"])]
-    _check(len(closing) == 2, "two players close")
+    _check(all(0 <= n <= len(p) for n, p in zip(drawn, deal.piles, strict=True)), "draw counts")
+    under = tuple(tuple(_str(c) for c in _list(cards)) for cards in _list(data["under"]))
+    _check(len(under) == levels, "cards put back per level")
+    for cards in under:
+        for put_back in cards:
+            deal.deck.card(put_back)
+    answered_at = tuple(_int(n) for n in _list(data["answered_at"]))
+    _check(len(answered_at) == levels, "an answer count per level")
+    shared = [_bool(c) for c in _list(data["shared"])]
+    _check(len(shared) == 2, "two players share")
     clock = _optional(data["clock"], _float)
     ending = _optional(data["ending"], _str)
     return Moment(
@@ -152,18 +177,22 @@ def _moment_from_dict(data: Mapping[str, Any], table: Table) -> Moment:
         led=_bool(data["led"]),
         heard=_bool(data["heard"]),
         drawn=drawn,
+        under=under,
         removed=tuple(_str(c) for c in _list(data["removed"])),
         jar=_int(data["jar"]),
         answered=_int(data["answered"]),
+        answered_at=answered_at,
         met=_int(data["met"]),
         felt_heard=_int(data["felt_heard"]),
         deepest=_level(data["deepest"], levels),
         snoozed=_bool(data["snoozed"]),
+        lighter=_int(data["lighter"]),
         offer=offer,
         quiet=_bool(data["quiet"]),
         paused=_bool(data["paused"]),
-        closing=(closing[0], closing[1]),
+        shared=(shared[0], shared[1]),
         ending=None if ending is None else Ending(ending),
+        extended=_bool(data["extended"]),
         clock=clock,
         together=_float(data["together"]),
     )
@@ -200,11 +229,23 @@ def _list(value: Any) -> list[Any]:
 def _float(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise StateError(f"expected a number, found {value!r}")
-    return float(value)
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        raise StateError(f"expected a finite number, found {value!r}")
+    return number
 
 
 def _optional(value: Any, read: Callable[[Any], T]) -> T | None:
     return None if value is None else read(value)
+
+
+def _rules(value: Any) -> int:
+    edition = _int(value)
+    _check(1 <= edition <= RULES, f"rules edition 1 to {RULES}")
+    return edition
 
 
 def _player(value: Any) -> int:

@@ -1,6 +1,6 @@
-"""Provides the game state: the table fixed at setup, and the moment that every action changes.
+"""Provides the game state: the deal fixed at setup, and the moment that every action changes.
 
-A `GameState` is plain, frozen data: the `Table` (deck, players, length, the shuffled piles) never
+A `GameState` is plain, frozen data: the `Deal` (deck, players, length, the shuffled piles) never
 changes after setup; the `Moment` holds everything an action can change; `undo` keeps the
 moments an undo can return to. Nothing here knows about screens, files or clocks.
 """
@@ -41,10 +41,21 @@ class Phase(StrEnum):
     """The listener said back what they heard; the answerer felt heard, or not quite."""
     EMPTY = "empty"
     """The current level's pile is empty while another unlocked pile still has cards."""
+    LANDING = "landing"
+    """Coming back up: one light card both answer before the closing card."""
     CLOSING = "closing"
-    """Stars and wishes: each tells the other what they loved and what they wish for."""
+    """The closing card: each tells the other what they loved and what they wish for."""
     OVER = "over"
     """The game is finished; only the summary remains."""
+
+
+RULES = 2
+"""The edition of the rules new games are dealt with. Edition 1 had no settling, no landing
+card, no putting back of a displaced card, and offered depth again one met card after going
+lighter; games begun under it keep those rules."""
+
+ENDING_PHASES = (Phase.LANDING, Phase.CLOSING)
+"""The phases between the last card and the end of the game."""
 
 
 class Ending(StrEnum):
@@ -64,8 +75,12 @@ class Player:
 
 
 @dataclass(frozen=True)
-class Table:
-    """Everything fixed when the game is set up."""
+class Deal:
+    """Everything fixed when the cards are dealt: the deck, the players and the shuffled piles.
+
+    The deck is the game's own copy, holding only the cards in its piles and no topic tags, so
+    nothing kept about the game tells which topics the players left out tonight.
+    """
 
     deck: Deck
     players: tuple[Player, Player]
@@ -75,10 +90,13 @@ class Table:
     """Index of the player who speaks first."""
     piles: tuple[tuple[str, ...], ...]
     """Card ids per level, top of the pile first, with lines and hidden cards already left out."""
-    lines: int = 0
-    """How many topics were left out tonight. Never which ones, nor whose lines they were."""
+    landing: str = ""
+    """The light card offered before the closing card when the evening went past level 1."""
     started: float | None = None
     """When the game was set up, as passed in by the caller (seconds)."""
+    rules: int = RULES
+    """The edition of the rules the game is played by. A game keeps the rules it began with,
+    so an old game's action log still replays to exactly the game it was."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +106,7 @@ class Offer:
     level: int
     agreed: tuple[bool, bool] = (False, False)
     asked: bool = False
-    """True when a player asked for it; False when the jar reached the threshold."""
+    """True when a player asked for it; False when the jar and the cards answered opened it."""
 
 
 @dataclass(frozen=True)
@@ -109,21 +127,29 @@ class Moment:
     heard: bool = False
     """The answerer has already felt heard on this card (one token per card at most)."""
     drawn: tuple[int, ...] = ()
-    """How many cards have been drawn from each level's pile."""
+    """How many cards have been drawn from the top of each level's pile."""
+    under: tuple[tuple[str, ...], ...] = ()
+    """Cards put back under each level's pile, unanswered, to be drawn after the pile itself."""
     removed: tuple[str, ...] = ()
     jar: int = 0
     answered: int = 0
+    answered_at: tuple[int, ...] = ()
+    """Cards answered at each level: a level opens only once the level below has settled."""
     met: int = 0
     felt_heard: int = 0
     deepest: int = 1
     snoozed: bool = False
-    """Someone said "not yet" (or went lighter): no offer until the next reciprocated card."""
+    """Someone said "not yet": no offer until the next reciprocated card."""
+    lighter: int = 0
+    """After going lighter: cards still to meet each other on before the next offer to go deeper."""
     offer: Offer | None = None
     quiet: bool = False
     paused: bool = False
-    closing: tuple[bool, bool] = (False, False)
-    """Who has shared their stars and wishes on the closing card."""
+    shared: tuple[bool, bool] = (False, False)
+    """Who has answered the landing card, or shared their part of the closing card."""
     ending: Ending | None = None
+    extended: bool = False
+    """The chosen length was reached and the players kept playing: it no longer ends the game."""
     clock: float | None = None
     """When the last action happened, as passed in by the caller (seconds)."""
     together: float = 0.0
@@ -132,39 +158,39 @@ class Moment:
 
 @dataclass(frozen=True)
 class GameState:
-    """A whole game at one moment: the table, the moment, and what undo can return to."""
+    """A whole game at one moment: the deal, the moment, and what undo can return to."""
 
-    table: Table
-    now: Moment
+    deal: Deal
+    moment: Moment
     undo: tuple[Moment, ...] = ()
 
     @property
     def deck(self) -> Deck:
-        return self.table.deck
+        return self.deal.deck
 
     @property
     def players(self) -> tuple[Player, Player]:
-        return self.table.players
+        return self.deal.players
 
     @property
     def speaker(self) -> Player:
-        return self.table.players[self.now.speaker]
+        return self.deal.players[self.moment.speaker]
 
     @property
     def listener(self) -> Player:
-        return self.table.players[1 - self.now.speaker]
+        return self.deal.players[1 - self.moment.speaker]
 
     @property
     def card(self) -> Card | None:
         """The card showing, if any."""
-        return self.deck.card(self.now.card) if self.now.card is not None else None
+        return self.deck.card(self.moment.card) if self.moment.card is not None else None
 
     @property
     def answerer(self) -> int:
         """Who answers the showing card first: the speaker, or the listener on a `swap` card."""
         card = self.card
         swapped = card is not None and card.effect is Effect.SWAP
-        return 1 - self.now.speaker if swapped else self.now.speaker
+        return 1 - self.moment.speaker if swapped else self.moment.speaker
 
     @property
     def responder(self) -> int:
@@ -173,13 +199,29 @@ class GameState:
 
     @property
     def is_over(self) -> bool:
-        return self.now.phase is Phase.OVER
+        return self.moment.phase is Phase.OVER
 
     @property
     def unlocked(self) -> int:
-        """The deepest level the jar has unlocked."""
-        return self.deck.unlocked_by(self.now.jar)
+        """The deepest open level: its unlock reached, and the level below it settled."""
+        return open_levels(self.deck, self.moment.jar, self.moment.answered_at)
 
     def cards_left(self, level: int) -> int:
-        """Cards still in a level's pile."""
-        return len(self.table.piles[level - 1]) - self.now.drawn[level - 1]
+        """Cards still to come at a level: the rest of its pile and any put back under it."""
+        m = self.moment
+        return len(self.deal.piles[level - 1]) - m.drawn[level - 1] + len(m.under[level - 1])
+
+
+def open_levels(deck: Deck, jar: int, answered_at: tuple[int, ...]) -> int:
+    """The deepest level open with this jar and these answers per level (level 1 always is).
+
+    A level opens when the jar holds its unlock and the players have answered its `settle`
+    number of cards at the level below: depth is earned over a few exchanges, not four cards.
+    """
+    deepest = 1
+    for level in deck.levels[1:]:
+        below = answered_at[level.number - 2] if level.number - 2 < len(answered_at) else 0
+        if jar < level.unlock or below < level.settle:
+            break
+        deepest = level.number
+    return deepest

@@ -29,7 +29,7 @@ class Summary:
 
 def summarise(state: GameState) -> Summary:
     """The figures of a game so far (or of the whole evening, once it is over)."""
-    m = state.now
+    m = state.moment
     deck = state.deck
     return Summary(
         deck=deck.name,

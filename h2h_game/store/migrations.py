@@ -13,8 +13,11 @@ whose own `SCHEMA` then goes up too):
    self-contained: copy what it needs rather than calling code that may change later.
 4. Add a test that loads `save-v<N>.json` with the new code and checks the migrated game.
 
-The engine's rules count too: a save is checked on load by replaying its action log, so a
-change to what an action does to the state needs a version step that rewrites old saves.
+The engine's rules count too: a save is checked on load by replaying its action log. A change
+to what an action does gets a new edition of the rules (`engine.RULES`); each game's deal keeps
+the edition it began with, so its log replays to exactly the game it was. A migrated record may
+leave its state out and keep only the deal and the log: loading then rebuilds the state by
+replaying the log, which is how version 1 saves come up to version 2.
 """
 
 from __future__ import annotations
@@ -22,12 +25,50 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-SAVE_SCHEMA = 1
+SAVE_SCHEMA = 2
 """The version of save records this code writes and reads."""
 
 Record = dict[str, Any]
 
-MIGRATIONS: dict[int, Callable[[Record], Record]] = {}
+
+def _v1_to_v2(record: Record) -> Record:
+    """Version 2: the state's `table` is its `deal`, played by the first edition of the rules.
+
+    The deal keeps only the cards in its piles, with no tags and no count of left-out topics,
+    so that nothing saved tells which topics the players left out. The state itself is left
+    out: loading rebuilds it by replaying the log (whose actions did not change).
+    """
+    state = record["state"]
+    table = state["table"]
+    in_play = {card for pile in table["piles"] for card in pile}
+    deck = {key: value for key, value in table["deck"].items() if key != "tags"}
+    deck["levels"] = [
+        {
+            **{key: value for key, value in level.items() if key != "cards"},
+            "settle": 0,
+            "cards": [
+                {key: value for key, value in card.items() if key != "tags"}
+                for card in level["cards"]
+                if card["id"] in in_play
+            ],
+        }
+        for level in table["deck"]["levels"]
+    ]
+    deal = {
+        "deck": deck,
+        "players": table["players"],
+        "length": table["length"],
+        "seed": table["seed"],
+        "first": table["first"],
+        "piles": table["piles"],
+        "landing": "",
+        "started": table["started"],
+        "rules": 1,
+    }
+    return {**record, "state": {"schema": 2, "deal": deal}}
+
+
+MIGRATIONS: dict[int, Callable[[Record], Record]] = {1: _v1_to_v2}
 """`MIGRATIONS[n]` turns a record of version n into one of version n + 1."""
 
 

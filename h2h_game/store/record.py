@@ -3,7 +3,8 @@
 A game's file is a TinyDB database with one table, `save`, holding one document: the record.
 The record keeps the schema version, the game's id and times, the players, a summary for the
 list of saved games, the engine's state (with its copy of the deck) and the action log. It
-never holds anything typed about an answer, nor the lines: the engine keeps only their count.
+never holds anything typed about an answer, nor the lines, nor any trace of which topics were
+left out: the deal keeps only the cards in play, without their tags.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from typing import Any
 from h2h_game import __version__
 from h2h_game.engine import (
     SCHEMA,
-    Entry,
+    Deal,
     GameState,
     IllegalAction,
+    LogEntry,
     StateError,
+    deal_from_dict,
     replay,
     state_from_dict,
     state_to_dict,
@@ -47,7 +50,7 @@ class Loaded:
     """A record read back from a file, checked and brought up to the current schema."""
 
     state: GameState
-    log: tuple[Entry, ...]
+    log: tuple[LogEntry, ...]
     created: float
     updated: float
     schema: int
@@ -79,7 +82,7 @@ def encode(
     state: GameState,
     log: Sequence[Mapping[str, Any]],
 ) -> dict[str, dict[str, Any]]:
-    """The whole database of a game's file, in TinyDB's layout. `log` holds `Entry.to_dict()`s."""
+    """The whole database of a game's file, in TinyDB's layout (`log`: `LogEntry.to_dict()`s)."""
     record = {
         "schema": migrations.SAVE_SCHEMA,
         "written_by": f"h2h {__version__}",
@@ -127,29 +130,39 @@ def decode(data: Any) -> Loaded:
     if type(engine_schema) is int and engine_schema > SCHEMA:
         # A newer engine's state under an old save version: still not ours to judge damaged.
         raise migrations.NewerSchema(schema)
+    log = _log(record.get("log"))
+    if "moment" not in state_data and schema < migrations.SAVE_SCHEMA:
+        # A migrated record keeps the deal and the log; the game is what the log replays to.
+        try:
+            deal = deal_from_dict(state_data.get("deal", {}))
+        except StateError as error:
+            raise Unreadable("the game state is damaged", str(error)) from error
+        return Loaded(_replayed(deal, log), log, created, updated, schema)
     try:
         state = state_from_dict(state_data)
     except StateError as error:
         raise Unreadable("the game state is damaged", str(error)) from error
-    log = _log(record.get("log"))
     # The log must lead to the state: a file that disagrees with itself cannot be trusted.
-    try:
-        replayed = replay(state.table, log)
-    except IllegalAction as error:
-        raise Unreadable("its action log does not match the game", error.reason) from error
-    except (LookupError, ValueError, TypeError, AttributeError) as error:
-        # The engine trusts its own actions; a hand-edited one may trip it anywhere.
-        raise Unreadable("its action log does not match the game", repr(error)) from error
-    if replayed != state:
+    if _replayed(state.deal, log) != state:
         raise Unreadable("its action log does not match the game", "replay differs")
     return Loaded(state, log, created, updated, schema)
 
 
-def _log(data: Any) -> tuple[Entry, ...]:
+def _replayed(deal: Deal, log: tuple[LogEntry, ...]) -> GameState:
+    try:
+        return replay(deal, log)
+    except IllegalAction as error:
+        raise Unreadable("its action log does not match the game", error.reason) from error
+    except (LookupError, ValueError, TypeError, AttributeError, RecursionError) as error:
+        # The engine trusts its own actions; a hand-edited one may trip it anywhere.
+        raise Unreadable("its action log does not match the game", repr(error)) from error
+
+
+def _log(data: Any) -> tuple[LogEntry, ...]:
     if not isinstance(data, list):
         raise Unreadable("the action log is missing")
     try:
-        return tuple(Entry.from_dict(item) for item in data)
+        return tuple(LogEntry.from_dict(item) for item in data)
     except ValueError as error:
         raise Unreadable("the action log is damaged", str(error)) from error
 

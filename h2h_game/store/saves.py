@@ -25,7 +25,7 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
-from h2h_game.engine import Entry, GameState, apply, replay
+from h2h_game.engine import GameState, LogEntry, replay
 from h2h_game.store import migrations, record
 from h2h_game.store.errors import (
     BrokenSaveError,
@@ -125,7 +125,7 @@ class OpenGame:
         self.id = game_id
         self.path = store.folder / f"{game_id}.json"
         self.state: GameState = loaded.state
-        self.log: list[Entry] = list(loaded.log)
+        self.log: list[LogEntry] = list(loaded.log)
         self.created = loaded.created
         self.updated = loaded.updated
         self.schema = loaded.schema
@@ -143,10 +143,11 @@ class OpenGame:
     def closed(self) -> bool:
         return self._closed
 
-    def save(self, state: GameState, entry: Entry, at: float) -> None:
+    def save(self, state: GameState, entry: LogEntry, at: float) -> None:
         """Record that `entry` led to `state`, durably, before the game moves on.
 
-        `state` must be what `engine.apply` made of this game's state and `entry`. Raises
+        `state` must be what `engine.apply` made of this game's state and `entry` (the caller
+        has just applied it; checking would mean applying it again on every key press). Raises
         SaveError (ReadOnlyGame for a read-only game) with the file and this object unchanged,
         so the caller keeps showing the previous state and the players can try again.
         """
@@ -154,18 +155,16 @@ class OpenGame:
             raise RuntimeError(f"game {self.id} is closed")
         if self._lock is None:
             raise ReadOnlyGame(self.id)
-        if apply(self.state, entry.action, entry.at) != state:
-            # A file whose log does not replay to its state would be set aside as damaged.
-            raise ValueError("save() takes the state that applying the entry to this game gives")
         log_data = [*self._log_data, entry.to_dict()]
         data = record.encode(self.id, self.created, at, state, log_data)
         try:
             self._store._write(self.path, data)
         except OSError as error:
             raise write_failure(error, self._store.folder) from error
-        finished = state.is_over and not self.state.is_over
+        # Finishing a game, or undoing its last key, changes how the list shows it.
+        changed = state.is_over != self.state.is_over
         self.state, self.log, self._log_data, self.updated = state, [*self.log, entry], log_data, at
-        if finished:
+        if changed:
             self._store._remember(self)
 
     def close(self) -> None:
@@ -209,9 +208,9 @@ class SaveStore:
     # --- games ---------------------------------------------------------------------------------
 
     def create(self, state: GameState, at: float) -> OpenGame:
-        """Save a game `engine.new_game` has just set up, under a new id, and open it for play."""
-        if replay(state.table, ()) != state:
-            raise ValueError("create() takes a game as new_game() set it up, before any action")
+        """Save a game `engine.deal_game` has just set up, under a new id, and open it for play."""
+        if replay(state.deal, ()) != state:
+            raise ValueError("create() takes a game as deal_game() set it up, before any action")
         names = (state.players[0].name, state.players[1].name)
         try:
             private_folder(self.folder)

@@ -20,7 +20,7 @@ from h2h_game.engine import (
     Length,
     Setup,
     SetupError,
-    new_game,
+    deal_game,
 )
 from h2h_game.session import Session
 from h2h_game.store import GameLocked, SaveStore, StoreError
@@ -75,6 +75,8 @@ class H2HApp(App[None]):
         super().__init__()
         self.services = services
         self.launch = launch or Launch()
+        self.dealt_from: dict[str, Deck] = {}
+        """Decks games were dealt from in this run, by name, for playing again."""
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = WARM.name
@@ -156,8 +158,9 @@ class H2HApp(App[None]):
     def start_game(self, setup: Setup) -> bool:
         """Set the table for a new game, save it, and sit the players down."""
         now = self.services.clock()
+        self.dealt_from[setup.deck.name] = setup.deck
         try:
-            state = new_game(setup, now)
+            state = deal_game(setup, now)
         except SetupError as error:
             self.notify(str(error), severity="error", markup=False)
             return False
@@ -225,11 +228,23 @@ class H2HApp(App[None]):
                 Preset(
                     names=(players[0].name, players[1].name),
                     colours=(players[0].colour, players[1].colour),
-                    length=state.table.length.value,
+                    length=state.deal.length.value,
                 ),
-                deck=state.deck,
+                deck=self.original_deck(state.deck.name) or state.deck,
             )
         )
+
+    def original_deck(self, name: str) -> Deck | None:
+        """The deck a game was dealt from, found again by name (the game keeps only the
+        cards it dealt, without their tags)."""
+        if name in self.dealt_from:
+            return self.dealt_from[name]
+        from h2h_game.decks.library import find_decks
+
+        for entry in find_decks(self.services.deck_dirs):
+            if entry.deck is not None and entry.deck.name == name:
+                return entry.deck
+        return None
 
     def hide_cards(self, deck_name: str, card_ids: tuple[str, ...]) -> str | None:
         """Hide removed cards of a deck from future games; None, or what went wrong."""

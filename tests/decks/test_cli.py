@@ -11,7 +11,7 @@ from h2h_game.cli import main
 from h2h_game.decks.format import load_deck, parse_deck
 from h2h_game.decks.lint import lint_deck
 from h2h_game.decks.spreadsheet import read_csv
-from tests.decks.builders import SHORTEST, deck_toml, write
+from tests.decks.builders import SHORTEST, deck_toml, questions, write
 
 GOOD = deck_toml(name="Good deck")
 
@@ -136,11 +136,11 @@ def test_validate_checks_a_csv_as_an_import(
 def test_lint_prints_warnings_on_stdout_and_exits_0(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    path = write(tmp_path, "d.toml", deck_toml(levels=[['"Do you like tea?"']]))
+    path = write(tmp_path, "d.toml", deck_toml(levels=[['"Do you like my tea?"']]))
     code, out, err = run(capsys, "lint", path)
     assert code == 0
     assert out.splitlines()[0].startswith(
-        f'{path}: warning: levels[0].cards[0] ("Do you like tea?")'
+        f'{path}: warning: levels[0].cards[0] ("Do you like my tea?")'
     )
     assert f"{path}: 2 warnings" in err
 
@@ -148,7 +148,7 @@ def test_lint_prints_warnings_on_stdout_and_exits_0(
 def test_lint_strict_exits_1_on_warnings_and_0_without(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    warned = write(tmp_path, "w.toml", deck_toml(levels=[['"Do you like tea?"']]))
+    warned = write(tmp_path, "w.toml", deck_toml(levels=[['"Do you like my tea?"']]))
     assert run(capsys, "lint", "--strict", warned)[0] == 1
     clean = write(tmp_path, "c.toml", GOOD)
     code, out, err = run(capsys, "lint", "--strict", clean)
@@ -162,6 +162,49 @@ def test_lint_of_an_invalid_deck_reports_errors_and_exits_1(
     path = write(tmp_path, "bad.toml", "format = 1\n")
     code, out, err = run(capsys, "lint", path)
     assert code == 1 and out == "" and ": error: " in err
+
+
+def _two_decks_asking_one_question(folder: Path) -> tuple[Path, Path]:
+    smell = '"Which smell takes you straight back to your childhood?"'
+    again = '"What smell takes you straight back to being small?"'
+    # Otherwise different decks: questions() differs from level to level.
+    mine, theirs = ([f'"{text}"' for text in questions(level, 20)] for level in (1, 2))
+    first = write(folder, "a.toml", deck_toml(levels=[[*mine[:9], smell], mine[10:]]))
+    second = write(folder, "b.toml", deck_toml(levels=[[*theirs[:9], again], theirs[10:]]))
+    return first, second
+
+
+def test_lint_compares_cards_across_the_files_it_is_given(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    first, second = _two_decks_asking_one_question(tmp_path)
+    for alone in (first, second):
+        assert run(capsys, "lint", "--strict", alone)[:2] == (0, "")
+    code, out, err = run(capsys, "lint", "--strict", first, second)
+    assert code == 1
+    (line,) = out.splitlines()
+    assert line.startswith(
+        f'{second}: warning: levels[0].cards[9] ("What smell takes you straight back to be…"): '
+        f'near-duplicate of levels[0].cards[9] in {first} ("Which smell takes you straight'
+    )
+    assert err.splitlines() == [f"{first}: no warnings", f"{second}: 1 warning"]
+
+
+def test_lint_of_a_folder_compares_every_deck_in_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    _, second = _two_decks_asking_one_question(tmp_path / "decks")
+    code, out, _ = run(capsys, "lint", tmp_path / "decks")
+    assert code == 0 and out.startswith(f"{second}: warning: levels[0].cards[9]")
+
+
+def test_lint_still_compares_the_good_decks_when_one_is_broken(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    first, second = _two_decks_asking_one_question(tmp_path)
+    broken = write(tmp_path, "broken.toml", "format = 1\n")
+    code, out, err = run(capsys, "lint", first, broken, second)
+    assert code == 1 and "near-duplicate" in out and f"{broken}: error:" in err
 
 
 # import -------------------------------------------------------------------------------------
@@ -321,7 +364,9 @@ def test_new_refuses_a_bad_name(capsys: pytest.CaptureFixture[str], name: str) -
 # help ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", ["list", "validate", "lint", "import", "export", "new"])
+@pytest.mark.parametrize(
+    "command", ["list", "validate", "lint", "import", "export", "print", "new"]
+)
 def test_every_command_has_help_with_examples(
     capsys: pytest.CaptureFixture[str], command: str
 ) -> None:

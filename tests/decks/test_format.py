@@ -314,7 +314,7 @@ def test_an_unknown_key_with_no_close_match_lists_the_known_keys() -> None:
     text = deck_toml().replace("[deck]\n", "[deck]\ncolour = 3\n")
     assert only_error(text) == (
         'd.toml: error: deck: unknown key "colour"; '
-        "known keys: name, description, author, language, tags, how_to_play"
+        "known keys: name, description, author, language, tags, how_to_play, audience"
     )
 
 
@@ -543,3 +543,68 @@ def test_deck_error_first_is_the_first_line_and_str_is_every_line() -> None:
 def test_a_deck_of_many_questions_reads() -> None:
     levels = [[f'"{text}"' for text in questions(level, 30)] for level in (1, 2, 3)]
     assert len(parse_deck(deck_toml(levels=levels).encode(), "d").cards) == 90
+
+
+# --- second edition: audience, settle and [ending] ------------------------------------------
+
+ENDING = (
+    "\n[ending]\n"
+    'landing = ["What are you looking forward to tomorrow?", "Which song fits tonight?"]\n'
+    'closing = "Each of you: one thing you will keep from tonight."\n'
+)
+
+
+def test_audience_settle_and_ending_are_read() -> None:
+    text = deck_toml(
+        levels=[['"a?"'], ['"b?"'], ['"c?"']], deck_extra='audience = "Couples, any age"\n'
+    ).replace('name = "Level 3"', 'name = "Level 3"\nsettle = 6')
+    deck = parse_deck((text + ENDING).encode(), "d")
+    assert deck.audience == "Couples, any age"
+    assert [level.settle for level in deck.levels] == [4, 4, 6]
+    assert deck.landing == (
+        "What are you looking forward to tomorrow?",
+        "Which song fits tonight?",
+    )
+    assert deck.closing == "Each of you: one thing you will keep from tonight."
+
+
+def test_a_deck_without_an_ending_has_no_landing_and_no_closing_of_its_own() -> None:
+    deck = parse_deck(deck_toml().encode(), "d")
+    assert (deck.landing, deck.closing, deck.audience) == ((), "", "")
+
+
+@pytest.mark.parametrize(
+    ("settle", "message"),
+    [
+        ("-1", "settle must be from 0 to 100 cards, not -1"),
+        ('"four"', "settle must be a whole number of cards, not a string"),
+        ("true", "settle must be a whole number of cards, not a boolean"),
+    ],
+)
+def test_a_bad_settle_is_an_error(settle: str, message: str) -> None:
+    text = deck_toml().replace('name = "Level 2"', f'name = "Level 2"\nsettle = {settle}')
+    assert only_error(text) == f'd.toml: error: levels[1] ("Level 2"): {message}'
+
+
+def test_the_first_level_cannot_settle_into_anything() -> None:
+    text = deck_toml().replace('name = "Level 1"', 'name = "Level 1"\nsettle = 2')
+    assert "first level has no level below it" in only_error(text)
+
+
+def test_ending_problems_are_reported_with_their_place() -> None:
+    text = deck_toml() + '\n[ending]\nlanding = ["", 3]\nclosing = 5\nlandnig = []\n'
+    found = errors(text)
+    assert any('ending: unknown key "landnig" (did you mean "landing"?)' in p for p in found)
+    assert any("ending.landing[0]" in p and "empty" in p for p in found)
+    assert any("ending.landing[1]" in p and "not an integer" in p for p in found)
+    assert any("ending.closing" in p and "must be a string" in p for p in found)
+
+
+def test_a_landing_that_is_not_an_array_is_an_error() -> None:
+    text = deck_toml() + '\n[ending]\nlanding = "What now?"\n'
+    assert "landing must be an array of cards" in only_error(text)
+
+
+def test_an_audience_is_one_line() -> None:
+    text = deck_toml(deck_extra='audience = "a\\nb"\n')
+    assert "audience must be a single line" in only_error(text)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from h2h_game.decks.format import load_deck, parse_deck
-from h2h_game.decks.lint import SHORT_GAME_CARDS, lint_deck
+from h2h_game.decks.lint import SHORT_GAME_CARDS, lint_deck, lint_decks
 from h2h_game.decks.problems import Severity
 from h2h_game.engine.state import Length
 from tests.decks.builders import deck_toml, questions
@@ -151,7 +151,156 @@ def test_declared_and_used_tags_are_fine() -> None:
     assert warnings_for(padded(card), deck_extra='tags = { family = "Family" }\n') == []
 
 
-@pytest.mark.parametrize("path", BUNDLED, ids=[path.name for path in BUNDLED])
-def test_bundled_decks_are_valid_and_have_no_warnings(path: Path) -> None:
-    deck = load_deck(path)
-    assert [str(warning) for warning in lint_deck(deck, path.name)] == []
+def test_double_and_leading_questions_are_warnings_at_their_card() -> None:
+    found = warnings_for(
+        padded(
+            '"Which songs do you love, and which do you skip?"',
+            '"Why do you never call me?"',
+        )
+    )
+    assert found[0].startswith(
+        'd.toml: warning: levels[0].cards[0] ("Which songs do you love, and which do yo…"): '
+        'double question: it asks "Which songs do you love?" and also "Which do you skip?"'
+    )
+    assert found[1] == (
+        'd.toml: warning: levels[0].cards[1] ("Why do you never call me?"): leading question '
+        '("Why do you never…" takes for granted that it never happens, and asks them to defend '
+        'it): ask without the presumption, e.g. "What makes it hard to call me?"'
+    )
+    assert len(found) == 2
+
+
+def test_a_level_with_no_card_for_the_other_player_is_flagged() -> None:
+    lonely = [
+        f'"What is the best thing about {thing}?"'
+        for thing in (
+            "rain",
+            "snow",
+            "toast",
+            "trains",
+            "maps",
+            "owls",
+            "jazz",
+            "ferns",
+            "kites",
+            "tea",
+        )
+    ]
+    levels = [[f'"{text}"' for text in questions(1, 10)], lonely]
+    (found,) = warnings_for(levels)
+    assert found.startswith(
+        'd.toml: warning: levels[1] ("Level 2"): no card here speaks to the other player'
+    )
+    assert 'e.g. "What do you wish I asked you about more often?"' in found
+
+
+def test_one_card_for_the_other_player_is_enough() -> None:
+    lonely = [
+        f'"What is the best thing about {thing}?"'
+        for thing in ("rain", "snow", "toast", "trains", "maps", "owls", "jazz", "ferns", "kites")
+    ]
+    levels = [[f'"{text}"' for text in questions(1, 10)], [*lonely, '"What do we share?"']]
+    assert warnings_for(levels) == []
+
+
+def test_a_wild_card_for_the_other_player_counts() -> None:
+    lonely = [
+        f'"What is the best thing about {thing}?"'
+        for thing in ("rain", "snow", "toast", "trains", "maps", "owls", "jazz", "ferns", "kites")
+    ]
+    wild = '{ text = "Each of you, thank the other.", kind = "wild", effect = "appreciate" }'
+    levels = [[f'"{text}"' for text in questions(1, 10)], [*lonely, wild]]
+    assert warnings_for(levels) == []
+
+
+def test_a_near_duplicate_within_a_deck_names_both_cards() -> None:
+    found = warnings_for(
+        padded(
+            '"Which smell takes you straight back to your childhood?"',
+            '"What smell takes you straight back to being small?"',
+        )
+    )
+    assert found == [
+        'd.toml: warning: levels[0].cards[1] ("What smell takes you straight back to be…"): '
+        'near-duplicate of levels[0].cards[0] ("Which smell takes you straight back to y…"): '
+        'the same question in other words (both use "smell", "straight", "takes"); keep the '
+        "better of the two, or give this one a different angle (another time, place or person)"
+    ]
+
+
+def test_near_duplicates_are_found_across_decks_and_reported_once_at_the_later_card() -> None:
+    first = parse_deck(
+        deck_toml(
+            levels=padded('"Which smell takes you straight back to your childhood?"')
+        ).encode(),
+        "a.toml",
+    )
+    second = parse_deck(
+        deck_toml(
+            levels=[[f'"{text}"' for text in questions(3, 10)],
+                    [*(f'"{text}"' for text in questions(4, 9)),
+                     '"What smell takes you straight back to being small?"']]
+        ).encode(),
+        "b.toml",
+    )  # fmt: skip
+    in_a, in_b = lint_decks([(first, "a.toml"), (second, "b.toml")])
+    assert in_a == []
+    (found,) = [str(warning) for warning in in_b]
+    assert found.startswith(
+        'b.toml: warning: levels[1].cards[9] ("What smell takes you straight back to be…"): '
+        'near-duplicate of levels[0].cards[0] in a.toml ("Which smell takes you straight back '
+        'to y…")'
+    )
+    # Apart, neither deck has anything to say.
+    assert lint_deck(first, "a.toml") == [] and lint_deck(second, "b.toml") == []
+
+
+def test_wild_cards_without_a_question_are_not_compared() -> None:
+    wild = '{{ text = "The next card is one level deeper{}.", kind = "wild", effect = "deeper" }}'
+    found = warnings_for(padded(wild.format(""), wild.format(", gently")))
+    assert found == []
+
+
+def test_landing_cards_get_the_same_advice_but_the_closing_card_does_not() -> None:
+    ending = (
+        '\n[ending]\nlanding = ["What now?", "Do you feel lighter?"]\n'
+        'closing = "Each of you: what did you love about tonight?"\n'
+    )
+    text = deck_toml(levels=padded()) + ending
+    found = [str(warning) for warning in lint_deck(parse_deck(text.encode(), "d.toml"), "d.toml")]
+    assert found == [
+        'd.toml: warning: ending.landing[1] ("Do you feel lighter?"): closed question ("Do…?" '
+        'invites a yes or no): ask "What…?" or "How…?" instead, e.g. "Do you miss it?" → '
+        '"What do you miss about it?"'
+    ]
+
+
+# The bundled decks are being rewritten; today's still carry these flags (card or level, and
+# the check). Lint must find nothing else in them, and nothing at all once they are rewritten:
+# then this list goes.
+KNOWN_IN_TODAYS_DECKS = {
+    ("family-table.toml", "levels[2].cards[20]", "leading question"),
+    ("heart-to-heart.toml", "levels[0].cards[1]", "near-duplicate"),
+    ("heart-to-heart.toml", "levels[0].cards[28]", "near-duplicate"),
+    ("heart-to-heart.toml", "levels[1]", "no card here speaks to the other player"),
+    ("old-friends.toml", "levels[1].cards[15]", "near-duplicate"),
+    ("old-friends.toml", "levels[1].cards[17]", "double question"),
+    ("old-friends.toml", "levels[1].cards[17]", "near-duplicate"),
+    ("partners.toml", "levels[0].cards[21]", "near-duplicate"),
+    ("partners.toml", "levels[1].cards[0]", "near-duplicate"),
+    ("partners.toml", "levels[1].cards[4]", "double question"),
+    ("partners.toml", "levels[1].cards[12]", "near-duplicate"),
+    ("partners.toml", "levels[2].cards[0]", "near-duplicate"),
+    ("partners.toml", "levels[2].cards[6]", "near-duplicate"),
+    ("partners.toml", "levels[2].cards[16]", "double question"),
+}
+
+
+def test_bundled_decks_lint_clean_together_but_for_known_flags() -> None:
+    decks = [(load_deck(path), path.name) for path in BUNDLED]
+    found = set()
+    for warnings in lint_decks(decks):
+        for warning in warnings:
+            check = next(known for _, _, known in KNOWN_IN_TODAYS_DECKS if known in warning.message)
+            found.add((warning.source, warning.where, check))
+    assert found <= KNOWN_IN_TODAYS_DECKS

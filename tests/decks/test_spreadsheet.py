@@ -111,12 +111,17 @@ def test_toml_to_csv_to_toml_with_the_deck_as_meta_gives_an_equal_deck() -> None
 def test_toml_to_csv_to_toml_keeps_metadata_of_a_rich_deck() -> None:
     extra = (
         'description = "D"\nauthor = "A"\nlanguage = "nl"\nhow_to_play = "H"\ntags = { a = "A" }\n'
+        'audience = "Us"\n'
     )
     text = deck_toml(
         levels=[['"a?"', '{ text = "b?", tags = ["a"] }'], ['"c\\nd?"']], deck_extra=extra
     )
-    text = text.replace('name = "Level 2"', 'name = "Level 2"\ndescription = "deep"\nunlock = 7')
+    text = text.replace(
+        'name = "Level 2"', 'name = "Level 2"\ndescription = "deep"\nunlock = 7\nsettle = 2'
+    )
+    text += '\n[ending]\nlanding = ["Up?"]\nclosing = "Close."\n'
     deck = parse_deck(text.encode(), "d")
+    assert (deck.audience, deck.levels[1].settle, deck.landing) == ("Us", 2, ("Up?",))
     assert read(deck_to_csv(deck), meta=deck) == deck
 
 

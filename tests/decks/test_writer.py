@@ -103,3 +103,16 @@ def test_tag_keys_that_are_not_bare_are_quoted() -> None:
 def test_bundled_decks_round_trip(path: Path) -> None:
     deck = load_deck(path)
     assert parse_deck(deck_to_toml(deck).encode(), "again") == deck
+
+
+def test_audience_settle_and_ending_survive_a_round_trip_and_defaults_stay_out() -> None:
+    text = deck_toml(
+        levels=[['"a?"'], ['"b?"'], ['"c?"']], deck_extra='audience = "Old friends"\n'
+    ).replace('name = "Level 3"', 'name = "Level 3"\nsettle = 0')
+    text += '\n[ending]\nlanding = ["What now?"]\nclosing = "Say one kind thing."\n'
+    _, written = round_trip(text)
+    document = tomllib.loads(written)
+    assert document["deck"]["audience"] == "Old friends"
+    assert "settle" not in document["levels"][1]
+    assert document["levels"][2]["settle"] == 0
+    assert document["ending"] == {"landing": ["What now?"], "closing": "Say one kind thing."}

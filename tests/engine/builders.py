@@ -19,8 +19,8 @@ from h2h_game.engine import (
     Setup,
     apply,
     card_id,
-    new_game,
-    start,
+    deal_game,
+    opening,
 )
 
 TAGS = ("family", "loss", "money", "body")
@@ -34,15 +34,31 @@ def wild(level: int, text: str, effect: Effect) -> Card:
     return Card(card_id(level, text), level, text, (), Kind.WILD, effect)
 
 
-def make_deck(*levels: Sequence[Card], unlocks: Sequence[int] | None = None) -> Deck:
+def make_deck(
+    *levels: Sequence[Card],
+    unlocks: Sequence[int] | None = None,
+    settle: Sequence[int] | None = None,
+    landing: Sequence[str] = (),
+    closing: str = "",
+) -> Deck:
+    """A deck of these levels. Unless told otherwise, levels open on tokens alone (settle 0)."""
     unlocks = unlocks or [0, 3, 9, 15, 24, 33, 45][: len(levels)]
+    settle = settle or [0] * len(levels)
     return Deck(
         name="Test deck",
         levels=tuple(
-            Level(number, f"Level {number}", unlocks[number - 1], tuple(cards))
+            Level(
+                number,
+                f"Level {number}",
+                unlocks[number - 1],
+                tuple(cards),
+                settle=settle[number - 1],
+            )
             for number, cards in enumerate(levels, start=1)
         ),
         tags=tuple((tag, tag.title()) for tag in TAGS),
+        landing=tuple(landing),
+        closing=closing,
     )
 
 
@@ -75,7 +91,7 @@ def game(
     lines: Iterable[str] = (),
     names: tuple[str, str] = ("Maya", "Sam"),
 ) -> GameState:
-    return new_game(
+    return deal_game(
         Setup(
             deck or plain_deck(),
             names=names,
@@ -90,7 +106,7 @@ def game(
 def unshuffled(state: GameState) -> GameState:
     """The same game with every pile in deck order, so a test knows which card comes next."""
     piles = tuple(tuple(card.id for card in level.cards) for level in state.deck.levels)
-    return start(replace(state.table, piles=piles))
+    return opening(replace(state.deal, piles=piles))
 
 
 def play(state: GameState, *actions: Action) -> GameState:
@@ -128,15 +144,21 @@ def decks(draw: st.DrawFn) -> Deck:
     levels = [draw(cards_for(n, draw(st.integers(1, 8)))) for n in range(1, count + 1)]
     # Level 1 keeps at least one untagged question so any lines leave a card to start with.
     levels[0] = [question(1, "The first question?"), *levels[0]]
-    return make_deck(*levels, unlocks=unlocks)
+    settle = [0, *draw(st.lists(st.integers(0, 3), min_size=count - 1, max_size=count - 1))]
+    landing = draw(st.sampled_from([(), ("What are you looking forward to?",)]))
+    return make_deck(*levels, unlocks=unlocks, settle=settle, landing=landing)
 
 
 @st.composite
 def setups(draw: st.DrawFn) -> Setup:
     deck = draw(decks())
+    # Cards hidden in earlier games; the first question stays, so a game can always begin.
+    hideable = [card.id for card in deck.cards if card.text != "The first question?"]
+    hidden = draw(st.sets(st.sampled_from(hideable), max_size=3)) if hideable else set()
     return Setup(
         deck,
-        names=draw(st.sampled_from([("Maya", "Sam"), ("", ""), ("Ana", "ana")])),
+        names=draw(st.sampled_from([("Maya", "Sam"), ("", ""), ("Ana", "Zoë 👩‍👩‍👧")])),
+        hidden=frozenset(hidden),
         lines=frozenset(draw(st.sets(st.sampled_from(TAGS), max_size=2))),
         length=draw(st.sampled_from(list(Length))),
         seed=draw(st.integers(0, 2**32)),

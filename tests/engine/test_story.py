@@ -25,12 +25,13 @@ from h2h_game.engine import (
     Resume,
     Setup,
     ShareClosing,
+    ShareLanding,
     ThankYou,
     Undo,
     WrapUp,
     apply,
+    deal_game,
     legal_actions,
-    new_game,
     summarise,
 )
 from tests.engine.builders import plain_deck
@@ -52,11 +53,11 @@ class Evening:
             seed=2026,
             first=0,
         )
-        self.state = new_game(setup, now=self.clock)
+        self.state = deal_game(setup, at=self.clock)
 
     def do(self, *actions, minutes: float = 2) -> None:
         for action in actions:
-            if not self.state.now.paused:
+            if not self.state.moment.paused:
                 self.minutes_at_the_table += minutes
             self.clock += minutes * MINUTE
             self.state = apply(self.state, action, self.clock)
@@ -73,54 +74,57 @@ def test_maya_and_sam_spend_an_evening_at_the_table():
 
     # Maya answers a light card; Sam reflects, misses, tries again, and she feels heard.
     evening.do(Answer(), Reflect(), NotQuite(), Reflect(), FeltHeard())
-    assert evening.state.now.jar == 1
+    assert evening.state.moment.jar == 1
     # Sam meets her there: his answer to the same card adds the card's level.
     evening.do(Meet())
-    assert evening.state.now.jar == 2
+    assert evening.state.moment.jar == 2
     assert evening.speaker == "Sam"
 
     # Sam isn't ready for his card: he passes and hands the turn back, no reason asked.
     evening.do(Pass())
-    assert evening.state.now.phase is Phase.PASSED
+    assert evening.state.moment.phase is Phase.PASSED
     evening.do(HandOver())
     assert evening.speaker == "Maya"
 
     # Maya removes a card she'd rather not see again, then leads the way to level 2.
-    removed = evening.state.now.card
+    removed = evening.state.moment.card
     evening.do(Remove(), LeadTheWay())
-    assert evening.state.card.level == 2 and evening.state.now.level == 1
+    assert evening.state.card.level == 2 and evening.state.moment.level == 1
     evening.do(Answer(), QuietMoment(), EndQuiet(), Meet(), minutes=6)
-    assert evening.state.now.jar == 2 + 2 + 1  # level 2 card, plus one for her courage
+    assert evening.state.moment.jar == 2 + 2 + 1  # level 2 card, plus one for her courage
 
     # The jar reached level 2's threshold: the game asks them both.
-    assert evening.state.now.offer.level == 2
+    assert evening.state.moment.offer.level == 2
     evening.do(Agree(1), NotYet())
-    assert evening.state.now.level == 1
+    assert evening.state.moment.level == 1
     assert evening.speaker == "Sam"
     evening.do(Answer(), Meet())
     # The offer comes back after the next card they met each other on.
-    assert evening.state.now.offer.level == 2
+    assert evening.state.moment.offer.level == 2
     evening.do(Agree(0), Agree(1))
-    assert evening.state.now.level == 2 and evening.state.card.level == 2
+    assert evening.state.moment.level == 2 and evening.state.card.level == 2
 
     # Someone comes in: the card hides until they are back. Nothing is lost.
     evening.do(Pause())
     evening.do(Resume(), minutes=45)
     evening.do(Answer(), ThankYou())
     # A mistaken key press is taken back.
-    jar = evening.state.now.jar
+    jar = evening.state.moment.jar
     evening.do(Answer(), Meet(), Undo())
-    assert evening.state.now.jar == jar and evening.state.now.phase is Phase.ANSWERED
+    assert evening.state.moment.jar == jar and evening.state.moment.phase is Phase.ANSWERED
     evening.do(Meet())
 
     # Deep enough for tonight: Sam steps back to level 1 on his own.
     evening.do(GoLighter(1))
-    assert evening.state.now.level == 1
+    assert evening.state.moment.level == 1
     assert AskDeeper(2) in legal_actions(evening.state)
 
-    # Maya wraps up; they share stars and wishes.
+    # Maya wraps up. They went deeper tonight, so first a light card to come back up.
     evening.do(WrapUp())
-    assert evening.state.now.phase is Phase.CLOSING
+    assert evening.state.moment.phase is Phase.LANDING
+    evening.do(ShareLanding(1), ShareLanding(0))
+    # Then they share stars and wishes.
+    assert evening.state.moment.phase is Phase.CLOSING
     evening.do(ShareClosing(0), ShareClosing(1), minutes=5)
     assert evening.state.is_over
 

@@ -11,17 +11,17 @@ from h2h_game.engine import (
     Card,
     Deck,
     Effect,
-    Entry,
     GameState,
     Kind,
     Length,
     Level,
+    LogEntry,
     Setup,
     WrapUp,
     apply,
     card_id,
+    deal_game,
     legal_actions,
-    new_game,
     state_to_dict,
 )
 from h2h_game.store import OpenGame
@@ -55,21 +55,21 @@ def fresh_game(
     length: Length = Length.OPEN,
     at: float = START,
 ) -> GameState:
-    return new_game(Setup(deck or small_deck(), names=names, seed=seed, length=length), now=at)
+    return deal_game(Setup(deck or small_deck(), names=names, seed=seed, length=length), at=at)
 
 
-def next_step(state: GameState, rng: random.Random, clock: float) -> tuple[GameState, Entry]:
+def next_step(state: GameState, rng: random.Random, clock: float) -> tuple[GameState, LogEntry]:
     """One random legal action, mostly not wrapping up so games last a while."""
     actions = legal_actions(state)
     keep_going = [action for action in actions if not isinstance(action, WrapUp)]
     action = rng.choice(keep_going if keep_going and rng.random() > 0.02 else actions)
-    return apply(state, action, clock), Entry(action, clock)
+    return apply(state, action, clock), LogEntry(action, clock)
 
 
 def play(game: OpenGame, steps: int, *, seed: int = 0) -> None:
     """Play and save up to `steps` random legal actions (fewer if the game ends)."""
     rng = random.Random(seed)
-    clock = game.state.now.clock or START
+    clock = game.state.moment.clock or START
     for _ in range(steps):
         if game.state.is_over:
             return
@@ -78,9 +78,9 @@ def play(game: OpenGame, steps: int, *, seed: int = 0) -> None:
         game.save(state, entry, clock)
 
 
-def steps_of(state: GameState, count: int, seed: int = 0) -> Iterator[tuple[GameState, Entry]]:
+def steps_of(state: GameState, count: int, seed: int = 0) -> Iterator[tuple[GameState, LogEntry]]:
     rng = random.Random(seed)
-    clock = state.now.clock or START
+    clock = state.moment.clock or START
     for _ in range(count):
         if state.is_over:
             return

@@ -17,12 +17,12 @@ from h2h_game.engine import (
     Card,
     Deck,
     Effect,
-    Entry,
     GameState,
     GoLighter,
     Kind,
     Length,
     Level,
+    LogEntry,
     Pause,
     QuietMoment,
     Remove,
@@ -32,8 +32,8 @@ from h2h_game.engine import (
     WrapUp,
     apply,
     card_id,
+    deal_game,
     legal_actions,
-    new_game,
 )
 from h2h_game.store import SAVE_SCHEMA, SaveStore
 from tests.store.helpers import START
@@ -63,23 +63,28 @@ def fixture_deck() -> Deck:
         for effect in list(Effect)[number - 1 :: 3]:
             text = f"Wild card: {effect} ({number})"
             cards.append(Card(card_id(number, text), number, text, (), Kind.WILD, effect))
-        levels.append(Level(number, name, unlock, tuple(cards), f"Level {number} of three."))
+        levels.append(
+            Level(number, name, unlock, tuple(cards), f"Level {number} of three.", settle=2)
+        )
     return Deck(
         "Fixture deck",
         tuple(levels),
         description="A deck made for the save fixture.",
         author="The Heart to Heart team",
         tags=(("family", "Family"), ("self", "Yourself")),
+        audience="Anyone who keeps a save fixture",
+        landing=("What are you looking forward to tomorrow?",),
+        closing="Each of you: one thing you will keep from tonight.",
     )
 
 
-def next_step(state: GameState, rng: random.Random, clock: float) -> tuple[GameState, Entry]:
+def next_step(state: GameState, rng: random.Random, clock: float) -> tuple[GameState, LogEntry]:
     actions = legal_actions(state)
     playing = [action for action in actions if not isinstance(action, SIDE_STEPS)]
     if any(isinstance(action, Resume) for action in actions):
         playing = [Resume()]
     action = rng.choice(playing if playing and rng.random() < 0.85 else actions)
-    return apply(state, action, clock), Entry(action, clock)
+    return apply(state, action, clock), LogEntry(action, clock)
 
 
 def write_fixture(target: Path, actions: int = 60, seed: int = 5) -> Path:
@@ -96,7 +101,7 @@ def write_fixture(target: Path, actions: int = 60, seed: int = 5) -> Path:
     clock = START
     with tempfile.TemporaryDirectory() as folder:
         store = SaveStore(Path(folder))
-        with store.create(new_game(setup, now=clock), clock) as game:
+        with store.create(deal_game(setup, at=clock), clock) as game:
             for _ in range(actions):
                 if game.state.is_over:
                     break

@@ -40,9 +40,9 @@ DAMAGE: dict[str, tuple[Callable[[bytes], bytes], str]] = {
     "another TinyDB file": (lambda raw: b'{"_default": {"1": {"a": 1}}}', "not a saved game"),
     "no schema": (edit(lambda r: r.pop("schema")), "not a saved game this version can read"),
     "schema as text": (edit(lambda r: r.update(schema="1")), "this version can read"),
-    "jar as text": (edit(lambda r: r["state"]["now"].update(jar="lots")), "state is damaged"),
+    "jar as text": (edit(lambda r: r["state"]["moment"].update(jar="lots")), "state is damaged"),
     "unknown card": (
-        edit(lambda r: r["state"]["table"]["piles"][0].append("L1-nope")),
+        edit(lambda r: r["state"]["deal"]["piles"][0].append("L1-nope")),
         "state is damaged",
     ),
     "no state": (edit(lambda r: r.pop("state")), "the game state is missing"),
@@ -89,7 +89,7 @@ def test_a_damaged_file_is_moved_aside_and_listed(
 
     assert [item.id for item in listing if isinstance(item, SaveInfo)] == [healthy]
     with store.open(healthy) as game:
-        assert game.state.now.turn >= 1
+        assert game.state.moment.turn >= 1
     with pytest.raises(GameNotFound):
         store.open(damaged)
 

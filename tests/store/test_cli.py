@@ -88,7 +88,7 @@ def test_names_cannot_take_over_the_terminal(
         pass
     path = folder / f"{game.id}.json"
     data = json.loads(path.read_text())
-    table = data["save"]["1"]["state"]["table"]
+    table = data["save"]["1"]["state"]["deal"]
     table["players"][0]["name"] = "Evil\x1b[2J\x1b]0;pwned\x07"
     table["deck"]["name"] = "Deck\u202ekcah\r\n"
     path.write_text(json.dumps(data))

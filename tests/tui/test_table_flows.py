@@ -35,12 +35,12 @@ async def test_a_turn_answered_and_met_moves_the_jar_and_the_turn(services):
     app = table_app(services)
     async with app.run_test(size=(100, 30)) as pilot:
         table = table_of(app)
-        speaker = table.state.now.speaker
+        speaker = table.state.moment.speaker
         await pilot.press("a")
-        assert table.state.now.phase is Phase.ANSWERED
+        assert table.state.moment.phase is Phase.ANSWERED
         await pilot.press("m")
-        assert table.state.now.jar == 1
-        assert table.state.now.speaker == 1 - speaker
+        assert table.state.moment.jar == 1
+        assert table.state.moment.speaker == 1 - speaker
 
 
 async def test_reflect_then_felt_heard_adds_a_token(services):
@@ -48,24 +48,24 @@ async def test_reflect_then_felt_heard_adds_a_token(services):
     async with app.run_test(size=(100, 30)) as pilot:
         table = table_of(app)
         await pilot.press("a", "r", "n", "r", "h")
-        assert table.state.now.jar == 1 and table.state.now.felt_heard == 1
-        assert table.state.now.phase is Phase.ANSWERED
+        assert table.state.moment.jar == 1 and table.state.moment.felt_heard == 1
+        assert table.state.moment.phase is Phase.ANSWERED
 
 
 async def test_a_pass_then_draw_another_then_hand_over(services):
     app = table_app(services)
     async with app.run_test(size=(100, 30)) as pilot:
         table = table_of(app)
-        speaker = table.state.now.speaker
-        first_card = table.state.now.card
+        speaker = table.state.moment.speaker
+        first_card = table.state.moment.card
         await pilot.press("p")
-        assert table.state.now.phase is Phase.PASSED
+        assert table.state.moment.phase is Phase.PASSED
         await pilot.press("c")
-        assert table.state.now.card not in (None, first_card)
-        assert table.state.now.speaker == speaker
+        assert table.state.moment.card not in (None, first_card)
+        assert table.state.moment.speaker == speaker
         await pilot.press("p", "o")
-        assert table.state.now.speaker == 1 - speaker
-        assert table.state.now.jar == 0
+        assert table.state.moment.speaker == 1 - speaker
+        assert table.state.moment.jar == 0
 
 
 async def test_remove_and_undo(services):
@@ -74,9 +74,9 @@ async def test_remove_and_undo(services):
         table = table_of(app)
         before = table.state
         await pilot.press("x")
-        assert table.state.now.removed == (before.now.card,)
+        assert table.state.moment.removed == (before.moment.card,)
         await pilot.press("u")
-        assert table.state.now == before.now
+        assert table.state.moment == before.moment
 
 
 async def test_buttons_are_clickable_and_show_only_legal_moves(services):
@@ -100,12 +100,12 @@ async def test_going_deeper_needs_both_keys(services):
         await pilot.press("a", "m", "a", "m")  # two met cards: jar 2 opens level 2
         assert isinstance(app.screen, GoDeeperScreen)
         await pilot.press("f")
-        assert table.state.now.offer.agreed == (True, False)
+        assert table.state.moment.offer.agreed == (True, False)
         assert "✓ ready" in str(app.screen.query_one("#agree-0").render())
-        assert table.state.now.level == 1
+        assert table.state.moment.level == 1
         await pilot.press("j")
         await pilot.pause()
-        assert table.state.now.level == 2
+        assert table.state.moment.level == 2
         assert isinstance(app.screen, TableScreen)
         assert table.state.card.level == 2
 
@@ -117,7 +117,7 @@ async def test_one_key_then_not_yet_stays(services):
         await pilot.press("a", "m", "a", "m", "j", "escape")
         await pilot.pause()
         assert isinstance(app.screen, TableScreen)
-        assert table.state.now.level == 1 and table.state.now.snoozed
+        assert table.state.moment.level == 1 and table.state.moment.snoozed
 
 
 async def test_going_lighter_needs_one_player(services):
@@ -126,9 +126,9 @@ async def test_going_lighter_needs_one_player(services):
         table = table_of(app)
         await pilot.press("a", "m", "a", "m", "f", "j")
         await pilot.pause()
-        assert table.state.now.level == 2
+        assert table.state.moment.level == 2
         await pilot.press("l")
-        assert table.state.now.level == 1 and table.state.card.level == 1
+        assert table.state.moment.level == 1 and table.state.card.level == 1
 
 
 async def test_leading_the_way_draws_one_level_up(services):
@@ -136,10 +136,10 @@ async def test_leading_the_way_draws_one_level_up(services):
     async with app.run_test(size=(100, 30)) as pilot:
         table = table_of(app)
         await pilot.press("g")
-        assert table.state.card.level == 2 and table.state.now.level == 1
+        assert table.state.card.level == 2 and table.state.moment.level == 1
         assert table.query_one("#card").has_class("-led")
         await pilot.press("a", "m")
-        assert table.state.now.jar == 3
+        assert table.state.moment.jar == 3
 
 
 async def test_pause_hides_the_card_until_resumed(services):
@@ -152,10 +152,10 @@ async def test_pause_hides_the_card_until_resumed(services):
         # The card text is nowhere on the pause screen.
         assert table.state.card.text not in str(app.screen.query("Static").results())
         await pilot.press("a")  # nothing happens while paused
-        assert table.state.now.phase is Phase.SPEAKING
+        assert table.state.moment.phase is Phase.SPEAKING
         await pilot.press("space")
         await pilot.pause()
-        assert isinstance(app.screen, TableScreen) and not table.state.now.paused
+        assert isinstance(app.screen, TableScreen) and not table.state.moment.paused
 
 
 async def test_a_quiet_moment_then_go_on(services):
@@ -169,7 +169,7 @@ async def test_a_quiet_moment_then_go_on(services):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TableScreen)
-        assert table.state.now.phase is Phase.ANSWERED and table.state.now.jar == 0
+        assert table.state.moment.phase is Phase.ANSWERED and table.state.moment.jar == 0
 
 
 async def test_go_on_waits_until_the_quiet_moment_wakes(services, monkeypatch):
@@ -180,7 +180,7 @@ async def test_go_on_waits_until_the_quiet_moment_wakes(services, monkeypatch):
         await pilot.press("a", "s")
         await pilot.pause()
         await pilot.press("enter")
-        assert table.state.now.quiet
+        assert table.state.moment.quiet
         assert app.screen.query_one("#go-on").disabled
 
 
@@ -192,7 +192,7 @@ async def test_wrap_up_closing_card_and_summary(services):
         await pilot.pause()
         assert isinstance(app.screen, ClosingScreen)
         await pilot.press("f")
-        assert table.state.now.closing == (True, False)
+        assert table.state.moment.shared == (True, False)
         await pilot.press("j")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
@@ -210,7 +210,7 @@ async def test_summary_hides_removed_cards_from_future_games(services):
     app = table_app(services, deck)
     async with app.run_test(size=(100, 30)) as pilot:
         table = table_of(app)
-        removed = table.state.now.card
+        removed = table.state.moment.card
         await pilot.press("x", "w", "escape")
         await pilot.pause()
         await pilot.press("h")
@@ -230,10 +230,10 @@ async def test_every_wild_effect_plays_through(services):
                 await pilot.pause(0.05)
                 await pilot.press("enter")
             elif effect is Effect.DEEPER:
-                assert table.state.card.level == 2 and table.state.now.led
+                assert table.state.card.level == 2 and table.state.moment.led
             else:
                 await pilot.press("m")
-                assert table.state.now.met == 1, effect
+                assert table.state.moment.met == 1, effect
             await pilot.pause()
 
 
@@ -249,8 +249,8 @@ async def test_quit_mid_turn_and_continue_lands_on_the_same_card(services):
     async with again.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         table = table_of(again)
-        assert table.state.now == state.now
-        assert table.state.now.phase is Phase.REFLECTING
+        assert table.state.moment == state.moment
+        assert table.state.moment.phase is Phase.REFLECTING
 
 
 async def test_quit_in_an_offer_resumes_in_the_offer(services):
@@ -262,7 +262,7 @@ async def test_quit_in_an_offer_resumes_in_the_offer(services):
     async with again.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(again.screen, GoDeeperScreen)
-        assert table_of(again).state.now.offer.agreed == (True, False)
+        assert table_of(again).state.moment.offer.agreed == (True, False)
 
 
 async def test_the_command_palette_offers_the_legal_moves_by_name(services):
@@ -271,14 +271,14 @@ async def test_the_command_palette_offers_the_legal_moves_by_name(services):
         table = table_of(app)
         await pilot.press("a", "m", "a", "m", "f", "j")  # level 2
         await pilot.pause()
-        assert table.state.now.level == 2
+        assert table.state.moment.level == 2
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"lighter")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert table.state.now.level == 1
+        assert table.state.moment.level == 1
 
 
 async def test_a_failed_save_refuses_the_move_and_the_game_goes_on_after(services, monkeypatch):
@@ -300,7 +300,7 @@ async def test_a_failed_save_refuses_the_move_and_the_game_goes_on_after(service
         assert any("disk is full" in str(n.message) for n in app._notifications)
         monkeypatch.setattr(OpenGame, "save", real_save)
         await pilot.press("a")
-        assert table.state.now.phase is Phase.ANSWERED
+        assert table.state.moment.phase is Phase.ANSWERED
 
 
 async def test_going_deeper_by_mouse_each_player_clicks_their_own_side(services):
@@ -310,8 +310,8 @@ async def test_going_deeper_by_mouse_each_player_clicks_their_own_side(services)
         await pilot.press("a", "m", "a", "m")
         await pilot.pause()
         await pilot.click("#agree-1")
-        assert table.state.now.offer.agreed == (False, True)
+        assert table.state.moment.offer.agreed == (False, True)
         await pilot.click("#agree-1")  # a second click changes nothing
         await pilot.click("#agree-0")
         await pilot.pause()
-        assert table.state.now.level == 2
+        assert table.state.moment.level == 2

@@ -28,7 +28,7 @@ def nasty_deck() -> Deck:
         name="[@click=app.quit]Deck[/]",
         description="[red]description[/red]",
         levels=(
-            Level(1, "[reverse]Light[/]", 0, tuple(card(1, t) for t in NASTY)),
+            Level(1, "[reverse]Light[/]", 0, tuple(card(1, t) for t in NASTY), settle=0),
             Level(
                 2,
                 "\x1b[5mDeep\x1b[0m [/]",
@@ -37,6 +37,7 @@ def nasty_deck() -> Deck:
                     card(2, "Deep [i]one[/i]?"),
                     Card(card_id(2, wild_text), 2, wild_text, (), Kind.WILD, Effect.BOTH_ANSWER),
                 ),
+                settle=0,
             ),
         ),
     )
@@ -55,7 +56,7 @@ async def test_a_deck_full_of_markup_and_escapes_plays_through_literally(service
         seen = set()
         for _ in range(len(NASTY) - 1):
             card = table.state.card
-            if card is None or table.state.now.offer is not None:
+            if card is None or table.state.moment.offer is not None:
                 break
             seen.add(card.text)
             text = screen_text(app)

@@ -111,8 +111,7 @@ class NewGameScreen(H2HScreen):
                     yield Static(id="lines-intro")
                     yield SelectionList[str](id="lines-list")
                     yield Static(
-                        "Nobody will see what you tick, or whose lines they were; "
-                        "only how many topics are left out.",
+                        "Nobody will see what you tick, how many, or whose lines they were.",
                         classes="hint",
                         markup=False,
                     )
@@ -214,11 +213,6 @@ class NewGameScreen(H2HScreen):
         elif panel == "lines":
             self._show_lines(int(step[-1]))
         elif panel == "length":
-            left_out = len(self._all_lines())
-            topics = "topic is" if left_out == 1 else "topics are"
-            self.query_one("#lines-count", Static).update(
-                Content(f"{left_out} {topics} left out tonight.") if left_out else Content("")
-            )
             self.query_one("#lengths", OptionList).focus()
         elif panel == "ritual":
             self._show_ready()

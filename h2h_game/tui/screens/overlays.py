@@ -25,6 +25,7 @@ from h2h_game.engine import (
     Phase,
     Resume,
     ShareClosing,
+    ShareLanding,
     summarise,
 )
 from h2h_game.tui.intents import action_for
@@ -118,7 +119,7 @@ class GoDeeperScreen(Overlay):
         yield Footer()
 
     def show(self, state: GameState) -> None:
-        offer = state.now.offer
+        offer = state.moment.offer
         if offer is None:
             return
         level = state.deck.level(offer.level)
@@ -134,13 +135,13 @@ class GoDeeperScreen(Overlay):
             )
 
     def action_agree(self, player: int) -> None:
-        offer = self.state.now.offer
+        offer = self.state.moment.offer
         if offer is not None and not offer.agreed[player]:
             self.act(Agree(player))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "agree":
-            offer = self.state.now.offer
+            offer = self.state.moment.offer
             return offer is not None and not offer.agreed[int(str(parameters[0]))]
         return super().check_action(action, parameters)
 
@@ -237,7 +238,7 @@ class ClosingScreen(Overlay):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog closing"):
             yield Static(CLOSING_TITLE, classes="dialog-title", markup=False)
-            yield Static(CLOSING_LINE, classes="dialog-body", markup=False)
+            yield Static(CLOSING_LINE, id="closing-text", classes="dialog-body", markup=False)
             with Horizontal(classes="agreements"):
                 yield Agreement(0, self.action_share, id="share-0")
                 yield Agreement(1, self.action_share, id="share-1")
@@ -246,23 +247,67 @@ class ClosingScreen(Overlay):
         yield Footer()
 
     def show(self, state: GameState) -> None:
+        if state.deck.closing:
+            self.query_one("#closing-text", Static).update(literal(state.deck.closing))
         for player in (0, 1):
             self.query_one(f"#share-{player}", Static).update(
-                _agreement(state, player, state.now.closing[player], "shared")
+                _agreement(state, player, state.moment.shared[player], "shared")
             )
 
     def action_share(self, player: int) -> None:
-        if not self.state.now.closing[player]:
+        if not self.state.moment.shared[player]:
             self.act(ShareClosing(player))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "share":
-            return not self.state.now.closing[int(str(parameters[0]))]
+            return not self.state.moment.shared[int(str(parameters[0]))]
         return super().check_action(action, parameters)
 
     @on(Button.Pressed, "#skip")
     def skip(self) -> None:
         self.action_play("wrap-up")
+
+
+class LandingScreen(Overlay):
+    """Coming back up: one light card both answer before the closing card."""
+
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("f", "share(0)", "Player 1 done", key_display="f"),
+        Binding("j", "share(1)", "Player 2 done", key_display="j"),
+        Binding("k", "play('skip')", "Skip"),
+        Binding("escape", "play('keep-playing')", "Back to the table"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog closing"):
+            yield Static("Coming back up", classes="dialog-title", markup=False)
+            yield Static(id="landing-card", classes="dialog-body")
+            with Horizontal(classes="agreements"):
+                yield Agreement(0, self.action_share, id="landed-0")
+                yield Agreement(1, self.action_share, id="landed-1")
+            with Center():
+                yield Button(Content("Skip  k"), id="skip-landing", compact=True)
+        yield Footer()
+
+    def show(self, state: GameState) -> None:
+        self.query_one("#landing-card", Static).update(literal(state.deal.landing))
+        for player in (0, 1):
+            self.query_one(f"#landed-{player}", Static).update(
+                _agreement(state, player, state.moment.shared[player], "answered")
+            )
+
+    def action_share(self, player: int) -> None:
+        if not self.state.moment.shared[player]:
+            self.act(ShareLanding(player))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "share":
+            return not self.state.moment.shared[int(str(parameters[0]))]
+        return super().check_action(action, parameters)
+
+    @on(Button.Pressed, "#skip-landing")
+    def skip(self) -> None:
+        self.action_play("skip")
 
 
 class SummaryScreen(Overlay):
@@ -295,7 +340,7 @@ class SummaryScreen(Overlay):
         self.query_one("#hide", Button).display = bool(summary.removed)
 
     def action_hide_removed(self) -> None:
-        removed = self.state.now.removed
+        removed = self.state.moment.removed
         if not removed:
             return
         problem = self.h2h.hide_cards(self.state.deck.name, removed)
@@ -311,7 +356,7 @@ class SummaryScreen(Overlay):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "hide_removed":
-            return bool(self.state.now.removed)
+            return bool(self.state.moment.removed)
         return super().check_action(action, parameters)
 
     @on(Button.Pressed, "#hide")
@@ -329,11 +374,13 @@ class SummaryScreen(Overlay):
 
 def overlay_for(state: GameState) -> type[Overlay] | None:
     """Which overlay the state calls for, if any; the most pressing first."""
-    now = state.now
+    now = state.moment
     if now.phase is Phase.OVER:
         return SummaryScreen
     if now.paused:
         return PauseScreen
+    if now.phase is Phase.LANDING:
+        return LandingScreen
     if now.phase is Phase.CLOSING:
         return ClosingScreen
     if now.quiet:

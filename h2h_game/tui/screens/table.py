@@ -158,7 +158,7 @@ class TableScreen(H2HScreen):
     def show(self) -> None:
         state = self.state
         deck = state.deck
-        level = deck.level(state.now.level)
+        level = deck.level(state.moment.level)
         read_only = (
             ("  ·  read only: open in another window", "$warning") if self.session.read_only else ""
         )
@@ -179,7 +179,7 @@ class TableScreen(H2HScreen):
 
     def _show_moves(self, state: GameState) -> None:
         """Show a button for each move that is legal now, labelled for this card."""
-        empty = state.now.phase is Phase.EMPTY
+        empty = state.moment.phase is Phase.EMPTY
         for button in self.query("#moves Button").results(Button):
             intent = button.name or ""
             wanted = (

@@ -27,15 +27,15 @@ class CardView(Static):
         card = state.card
         self.set_class(card is None, "-face-down")
         self.set_class(card is not None and card.is_wild, "-wild")
-        self.set_class(state.now.led, "-led")
+        self.set_class(state.moment.led, "-led")
         if card is None:
             self.border_title = None
             self.border_subtitle = None
-            self.update(Content(_FACE_DOWN.get(state.now.phase, "")))
+            self.update(Content(_FACE_DOWN.get(state.moment.phase, "")))
             return
         level = state.deck.level(card.level)
         self.border_title = literal_line(level.name.upper())
-        led = "one level up · " if state.now.led else ""
+        led = "one level up · " if state.moment.led else ""
         self.border_subtitle = Content(f"{led}{level.number}")
         parts: list[Content] = []
         if card.effect is not None:

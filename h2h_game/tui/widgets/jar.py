@@ -16,7 +16,7 @@ class TrustJar(Static):
     """One line: `Trust jar  ● ● ● ○ ○   3 of 9 to open "Heart to heart"`."""
 
     def show(self, state: GameState) -> None:
-        jar = state.now.jar
+        jar = state.moment.jar
         locked = [level for level in state.deck.levels if level.unlock > jar]
         parts: list[Content | tuple[str, str] | str] = [("Trust jar  ", "bold")]
         if locked:

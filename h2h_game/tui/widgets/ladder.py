@@ -18,7 +18,7 @@ class Ladder(Static):
             if parts:
                 parts.append("   ")
             name = literal_line(level.name)
-            if level.number == state.now.level:
+            if level.number == state.moment.level:
                 parts.append(Content.assemble(("● ", "$accent"), name.stylize("bold")))
             elif level.number <= state.unlocked:
                 parts.append(Content.assemble("○ ", name))

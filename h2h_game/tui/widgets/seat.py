@@ -30,7 +30,7 @@ class Seat(Vertical):
 
     def show(self, state: GameState) -> None:
         player = state.players[self.player]
-        speaking = state.now.speaker == self.player
+        speaking = state.moment.speaker == self.player
         role = "speaking" if speaking else "listening"
         lit, hint = self._moment(state)
         for colour in ("coral", "teal"):
@@ -43,16 +43,16 @@ class Seat(Vertical):
 
     def _moment(self, state: GameState) -> tuple[bool, str]:
         """Whether this seat has the next move, and the hint it shows."""
-        phase = state.now.phase
+        phase = state.moment.phase
         if phase in (Phase.CLOSING, Phase.OVER):
             return False, ""
         if phase is Phase.SPEAKING:
             lit = state.answerer == self.player
-            return lit, SPEAKER_HINT if lit else listening_tip(state.now.turn)
+            return lit, SPEAKER_HINT if lit else listening_tip(state.moment.turn)
         if phase in (Phase.ANSWERED, Phase.REFLECTING):
             responding = state.responder == self.player
             if phase is Phase.REFLECTING:
                 return not responding, "did that land?" if not responding else "you said it back"
             return responding, RESPONDER_HINT if responding else ANSWERER_WAITS
-        speaking = state.now.speaker == self.player
-        return speaking, SPEAKER_HINT if speaking else listening_tip(state.now.turn)
+        speaking = state.moment.speaker == self.player
+        return speaking, SPEAKER_HINT if speaking else listening_tip(state.moment.turn)
