@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -196,8 +195,3 @@ class Browser:
 
     def quit(self) -> None:
         self.driver.quit()
-
-
-def new_profile() -> Path:
-    """An empty Chromium profile folder."""
-    return Path(tempfile.mkdtemp(prefix="h2h-chromium-"))

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.serve.browser import Browser, find_chromium, new_profile
+from tests.serve.browser import Browser, find_chromium
 from tests.serve.server_process import ServerProcess
 
 CHROMIUM = find_chromium()
@@ -56,9 +56,9 @@ A move's button shows its key after its words, which the card's text and the foo
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
     assert CHROMIUM is not None
-    browser = Browser(CHROMIUM, new_profile())
+    browser = Browser(CHROMIUM, tmp_path_factory.mktemp("chromium-profile"))
     yield browser
     browser.quit()
 
