@@ -126,7 +126,7 @@ class GameServer(Server):
     # The web application -------------------------------------------------------------------
 
     async def _make_app(self) -> web.Application:
-        app = web.Application(middlewares=[self.require_key, self.safe_headers])
+        app = web.Application(middlewares=[self.safe_headers, self.require_key])
         aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
         prefix = f"/{self.key}"
         app.add_routes(
@@ -264,7 +264,10 @@ class GameServer(Server):
                 await site.start()
             except OSError as error:
                 reason = error.strerror or str(error)
-                self.say(f"h2h serve: cannot listen on {self.host} port {self.port}: {reason}.")
+                print(
+                    f"h2h serve: cannot listen on {self.host} port {self.port}: {reason}.",
+                    file=sys.stderr,
+                )
                 return 1
             port = runner.addresses[0][1]
             self.say(banner(self.host, port, self.key, self.max_games))

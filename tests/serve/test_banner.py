@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from h2h_game.serve import address
 from h2h_game.serve import banner as banner_module
-from h2h_game.serve.address import KEY_ALPHABET, KEY_LENGTH, is_loopback, new_key, url
+from h2h_game.serve.address import (
+    KEY_ALPHABET,
+    KEY_LENGTH,
+    is_loopback,
+    new_key,
+    reachable_addresses,
+    url,
+)
 from h2h_game.serve.banner import banner, qr_code
 
 
@@ -72,3 +80,23 @@ def test_without_a_known_address_it_says_what_to_put_in_the_link(
 
 def test_different_links_draw_different_codes() -> None:
     assert qr_code("http://10.0.0.1:8000/aaaa/") != qr_code("http://10.0.0.1:8000/bbbb/")
+
+
+def test_a_specific_address_is_the_one_to_reach() -> None:
+    assert reachable_addresses("192.168.1.20") == ["192.168.1.20"]
+
+
+def test_every_interface_offers_this_computers_own_addresses_best_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Stand-ins for the kernel's route and the host name: the tests look up no real address.
+    monkeypatch.setattr(address, "_outward_address", lambda: ["192.168.1.20"])
+    monkeypatch.setattr(
+        address,
+        "_hostname_addresses",
+        lambda: ["127.0.1.1", "192.168.1.20", "169.254.3.4", "10.0.0.7", "not an address"],
+    )
+    assert reachable_addresses("0.0.0.0") == ["192.168.1.20", "10.0.0.7"]
+    monkeypatch.setattr(address, "_outward_address", lambda: [])
+    monkeypatch.setattr(address, "_hostname_addresses", lambda: ["127.0.1.1"])
+    assert reachable_addresses("::") == []

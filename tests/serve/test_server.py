@@ -5,13 +5,15 @@ from __future__ import annotations
 import asyncio
 import re
 import socket
+import subprocess
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import aiohttp
 import pytest
 
-from tests.serve.server_process import ServerProcess
+from tests.serve.server_process import SERVE, ServerProcess
 
 GAME_LIMIT = 30.0
 """Seconds for a game process to draw its first screen: a ceiling, never a measurement."""
@@ -193,3 +195,15 @@ async def test_ctrl_c_ends_every_game_and_frees_the_port(
         again.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         again.bind(("127.0.0.1", server.port))
         again.listen()
+
+
+def test_a_port_in_use_is_a_clear_error(server: ServerProcess, tmp_path: Path) -> None:
+    second = subprocess.run(
+        [*SERVE, "--port", str(server.port), "--saves", str(tmp_path / "saves")],
+        capture_output=True,
+        text=True,
+        timeout=GAME_LIMIT,
+        stdin=subprocess.DEVNULL,
+    )
+    assert second.returncode == 1
+    assert f"cannot listen on 127.0.0.1 port {server.port}" in second.stderr
