@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from h2h_game import __version__
-from h2h_game.commands import deck, play, saves
+from h2h_game.commands import deck, play, saves, serve
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.register(subparsers, common)
     deck.register(subparsers, common)
     saves.register(subparsers, common)
+    serve.register(subparsers, common)
     parser.set_defaults(func=play.run_title)
     return parser
 
