@@ -2,7 +2,8 @@
 
 Pilot tests drive the app inside the test process; this one starts `python -m h2h_game` in a
 tmux pane of 80×24 (the smallest size the game supports), sends keys the way a keyboard would,
-and reads the screen back with `tmux capture-pane`. It waits by polling for what should appear, never by timing.
+and reads the screen back with `tmux capture-pane`. It waits by polling for what should appear,
+never by timing.
 """
 
 from __future__ import annotations
