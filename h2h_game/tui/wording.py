@@ -75,8 +75,8 @@ def answer_label(card: Card | None) -> str:
         Effect.BOTH_ANSWER: "I answered",
         Effect.SWAP: "I answered",
         Effect.APPRECIATE: "I said mine",
-        Effect.QUIET: "Be quiet together",
-        Effect.DEEPER: "Go one level deeper",
+        Effect.QUIET: "Quiet together",
+        Effect.DEEPER: "Take it deeper",
     }[card.effect]
 
 
