@@ -23,6 +23,7 @@ from h2h_game.tui.messages import (
     NewGame,
     PlayAgain,
     ResumeGame,
+    ShowHelp,
     StartGame,
 )
 from h2h_game.tui.screens.title import TitleScreen
@@ -227,6 +228,9 @@ class H2HApp(App[str | None]):
                     table.followed()
 
     # --- navigation and settings ----------------------------------------------------------
+
+    def on_show_help(self, message: ShowHelp) -> None:
+        self.action_help()
 
     def action_help(self) -> None:
         # Imported here: the Markdown widget costs the title's first frame ~40 ms.

@@ -88,3 +88,7 @@ class FollowGame(Message):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+
+
+class ShowHelp(Message):
+    """The players asked for the rules and the keys."""

@@ -6,7 +6,13 @@ one place keeps the voice consistent and the screens free of prose.
 
 from __future__ import annotations
 
-from h2h_game.engine import Card, Effect, Ending, Summary
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # Types only: the title imports these words before any game is loaded, and the engine
+    # need not be imported for its first frame. Effects and endings are string enums, so
+    # their plain values are the keys below.
+    from h2h_game.engine import Card, Summary
 
 PROMISE = "A card game for two people who want to really talk."
 
@@ -24,11 +30,11 @@ ANSWERER_WAITS = "take a breath"
 
 
 WILD_INSTRUCTIONS = {
-    Effect.BOTH_ANSWER: "wild card · both of you answer, the speaker first",
-    Effect.SWAP: "wild card · swap: the listener answers first",
-    Effect.APPRECIATE: "wild card · each of you, in turn",
-    Effect.QUIET: "wild card · a quiet moment together",
-    Effect.DEEPER: "wild card · the speaker's next card comes from one level deeper",
+    "both-answer": "wild card · both of you answer, the speaker first",
+    "swap": "wild card · swap: the listener answers first",
+    "appreciate": "wild card · each of you, in turn",
+    "quiet": "wild card · a quiet moment together",
+    "deeper": "wild card · the speaker's next card comes from one level deeper",
 }
 """A quiet line above a wild card's own text, saying what kind of card it is."""
 
@@ -72,19 +78,19 @@ def answer_label(card: Card | None) -> str:
     if card is None or card.effect is None:
         return "I answered"
     return {
-        Effect.BOTH_ANSWER: "I answered",
-        Effect.SWAP: "I answered",
-        Effect.APPRECIATE: "I said mine",
-        Effect.QUIET: "Quiet together",
-        Effect.DEEPER: "Take it deeper",
+        "both-answer": "I answered",
+        "swap": "I answered",
+        "appreciate": "I said mine",
+        "quiet": "Quiet together",
+        "deeper": "Take it deeper",
     }[card.effect]
 
 
 def meet_label(card: Card | None) -> str:
     """What "meet them there" means on this card."""
-    if card is not None and card.effect is Effect.APPRECIATE:
+    if card is not None and card.effect == "appreciate":
         return "I said mine too"
-    if card is not None and card.effect is Effect.BOTH_ANSWER:
+    if card is not None and card.effect == "both-answer":
         return "I answered too"
     return "Meet them there"
 
@@ -139,7 +145,7 @@ def story(summary: Summary) -> list[str]:
 
 
 ENDINGS = {
-    Ending.LENGTH: "That was the evening you chose.",
-    Ending.WRAP_UP: "You chose to wrap up here.",
-    Ending.CARDS: "You have been through every card you could reach.",
+    "length": "That was the evening you chose.",
+    "wrap-up": "You chose to wrap up here.",
+    "cards": "You have been through every card you could reach.",
 }

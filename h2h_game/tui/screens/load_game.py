@@ -88,6 +88,7 @@ class LoadGameScreen(H2HScreen):
         now = self.services.clock()
         for item in listing:
             self.items[item.id] = item
+            row: list[Text | str]
             if isinstance(item, BrokenSave):
                 modified = when(item.modified, now) if item.modified else ""
                 row = [cell("can't be read", "italic"), "", "", "", cell(modified), "broken"]

@@ -25,7 +25,7 @@ from h2h_game.engine import QUIET_GO_ON_AFTER, Action, GameState, Phase
 from h2h_game.session import Session, Step
 from h2h_game.tui.commands import TableCommands
 from h2h_game.tui.literal import literal_line
-from h2h_game.tui.messages import FollowGame, HideRemoved, LeaveTable, PlayAgain
+from h2h_game.tui.messages import FollowGame, HideRemoved, LeaveTable, PlayAgain, ShowHelp
 from h2h_game.tui.moves import BY_NAME, MOVES, Choice, choices, keys
 from h2h_game.tui.said import first_token, said
 from h2h_game.tui.screens.base import H2HScreen
@@ -35,6 +35,7 @@ from h2h_game.tui.widgets.jar import TrustJar
 from h2h_game.tui.widgets.keybar import KeyBar
 from h2h_game.tui.widgets.ladder import Ladder
 from h2h_game.tui.widgets.move_button import MoveButton
+from h2h_game.tui.widgets.notice import TooSmall
 from h2h_game.tui.widgets.panels import (
     EndingPanel,
     OfferPanel,
@@ -86,6 +87,7 @@ class TableScreen(H2HScreen):
     ]  # fmt: skip
 
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {TableCommands}
+    CSS_PATH = "table.tcss"
 
     state: reactive[GameState | None] = reactive(None, init=False, repaint=False)
     """The game as the players see it; each part of the table is bound to it and redraws
@@ -133,6 +135,7 @@ class TableScreen(H2HScreen):
                 yield SummaryPanel(id="summary-panel", classes="panel").data_bind(TableScreen.state)
         yield Static(id="said", classes="said-line", markup=False)
         yield KeyBar(id="keys")
+        yield TooSmall()
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -196,7 +199,7 @@ class TableScreen(H2HScreen):
         elif name == "hide":
             self.post_message(HideRemoved(self.session))
         elif name == "help":
-            self.app.action_help()
+            self.post_message(ShowHelp())
 
     def _ask_to_wrap_up(self, action: Action) -> None:
         from h2h_game.tui.screens.dialogs import Choice as Answer
@@ -287,7 +290,10 @@ class TableScreen(H2HScreen):
             "#deck-title",
             Content.assemble(("Heart to Heart", "bold"), " · ", literal_line(deck.name), read_only),
         )
-        where = [f"Level {level.number} of {len(deck.levels)} · ", literal_line(level.name)]
+        where: list[str | Content] = [
+            f"Level {level.number} of {len(deck.levels)} · ",
+            literal_line(level.name),
+        ]
         target = state.deal.length.target
         if target is not None and not state.moment.extended and state.moment.phase in _PLAYING:
             where.append(f" · card {min(state.moment.answered + 1, target)} of about {target}")

@@ -14,8 +14,9 @@ from textual.widgets.option_list import Option
 
 from h2h_game.services import Services
 from h2h_game.tui.literal import literal_line
-from h2h_game.tui.messages import NewGame, ResumeGame
+from h2h_game.tui.messages import NewGame, ResumeGame, ShowHelp
 from h2h_game.tui.screens.base import H2HScreen
+from h2h_game.tui.widgets.notice import TooSmall
 from h2h_game.tui.wording import PROMISE
 
 ORNAMENT = "·   ·   ♡   ·   ·"
@@ -49,6 +50,7 @@ class TitleScreen(H2HScreen):
             with Center():
                 yield OptionList(*self._options(), id="menu")
         yield Footer()
+        yield TooSmall()
 
     def on_screen_resume(self) -> None:
         # Every time the title comes back (after a game, a load, a deck list) Continue may
@@ -104,6 +106,6 @@ class TitleScreen(H2HScreen):
 
             self.app.push_screen(DecksScreen(self.services))
         elif choice == "help":
-            self.app.action_help()
+            self.post_message(ShowHelp())
         elif choice == "quit":
             await self.app.action_quit()

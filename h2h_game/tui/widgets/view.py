@@ -7,11 +7,16 @@ fixed, so a key press costs as little as the framework allows.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
 from h2h_game.engine import GameState
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
 
 
 class StateView(Static):
@@ -35,7 +40,8 @@ class StateView(Static):
         # A new text of the same height needs only a repaint; a taller or shorter one, a
         # layout of the screen. Most key presses change text, not height.
         width = self.content_size.width
-        height = content.get_height(self.styles, width) if width else None
+        # As Textual's own Widget.get_content_height does: the styles stand for the rules.
+        height = content.get_height(cast("RulesMap", self.styles), width) if width else None
         relayout = not self.FIXED_HEIGHT and (height is None or height != self._height)
         self._shown, self._height = content, height
         self.update(content, layout=relayout)
