@@ -81,7 +81,9 @@ def check(folder: Path, reported: Reported, checked: dict[str, tuple[int, int, i
     """Every game file loads and holds a state the players reported. `checked` remembers the
     files already checked, by stamp, so only those that changed are opened again."""
     store = SaveStore(folder)  # as the next player would: clears the dead player's temp file
-    assert [name for name in os.listdir(folder) if name.startswith(TEMP_PREFIX)] == []
+    # A player killed before it made the saves folder leaves no folder at all: nothing to check.
+    names = os.listdir(folder) if folder.is_dir() else []
+    assert [name for name in names if name.startswith(TEMP_PREFIX)] == []
     listing = store.list()
     assert not [item for item in listing if isinstance(item, BrokenSave)]
     for item in listing:
