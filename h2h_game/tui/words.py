@@ -6,7 +6,13 @@ one place keeps the voice consistent and the screens free of prose.
 
 from __future__ import annotations
 
-from h2h_game.engine import Card, Effect, Ending, Summary
+# The evening's story is plain text the command line tells too; it lives in describe.
+from h2h_game.describe import ENDINGS as ENDINGS
+from h2h_game.describe import count_phrase as count_phrase
+from h2h_game.describe import minutes_phrase as minutes_phrase
+from h2h_game.describe import story as story
+from h2h_game.describe import times_phrase as times_phrase
+from h2h_game.engine import Card, Effect
 
 PROMISE = "A card game for two people who want to really talk."
 
@@ -95,46 +101,3 @@ def meet_label(card: Card | None) -> str:
 def listening_tip(turn: int) -> str:
     """A listening tip that changes every turn."""
     return LISTENING_TIPS[turn % len(LISTENING_TIPS)]
-
-
-def minutes_phrase(minutes: int) -> str:
-    if minutes < 1:
-        return "a few moments"
-    if minutes == 1:
-        return "a minute"
-    if minutes < 90:
-        return f"{minutes} minutes"
-    hours, rest = divmod(minutes, 60)
-    hour_words = "an hour" if hours == 1 else f"{hours} hours"
-    return hour_words if rest < 5 else f"{hour_words} and {rest} minutes"
-
-
-def count_phrase(count: int, one: str, many: str) -> str:
-    if count == 0:
-        return f"no {many}"
-    return f"one {one}" if count == 1 else f"{count} {many}"
-
-
-def times_phrase(count: int) -> str:
-    return {0: "", 1: " once", 2: " twice"}.get(count, f" {count} times")
-
-
-def story(summary: Summary) -> list[str]:
-    """The evening as a few sentences, not a scoreboard. Level names are untrusted text."""
-    lines = [f"You spent {minutes_phrase(summary.minutes)} together."]
-    answered = count_phrase(summary.answered, "card", "cards")
-    if summary.met:
-        lines.append(f"You answered {answered} and met each other{times_phrase(summary.met)}.")
-    else:
-        lines.append(f"You answered {answered}.")
-    if summary.felt_heard:
-        lines.append(f"Someone felt truly heard{times_phrase(summary.felt_heard)}.")
-    lines.append(f"The trust jar holds {count_phrase(summary.jar, 'token', 'tokens')}.")
-    return lines
-
-
-ENDINGS = {
-    Ending.LENGTH: "That was the evening you chose.",
-    Ending.WRAP_UP: "You chose to wrap up here.",
-    Ending.CARDS: "You have been through every card you could reach.",
-}
