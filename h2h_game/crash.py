@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import platform
+import secrets
 import sys
 import time
 import traceback
@@ -40,7 +41,7 @@ def write_log(error: BaseException, *, folder: Path | None = None) -> Path:
     folder = folder or log_dir()
     private_folder(folder)
     stamp = time.strftime("%Y%m%dT%H%M%S", time.localtime())
-    path = folder / f"crash-{stamp}-{os.getpid()}.log"
+    path = folder / f"crash-{stamp}-{os.getpid()}-{secrets.token_hex(3)}.log"
     text = "".join(
         [
             f"h2h {__version__} crashed at {time.strftime('%Y-%m-%d %H:%M:%S %z')}\n",

@@ -188,17 +188,27 @@ def _keep(path: Path, previous: Path) -> Path | None:
     return temp
 
 
-def promote_stray_previous(stray: Path) -> bool:
-    """Put a previous copy left under its temporary name by a crash into place, if it is newer
-    than the previous copy there (it always is, unless a later save made another); True if it
-    was put in place, else it is removed."""
+def promote_stray_previous(stray: Path, current: Path) -> bool:
+    """Put a previous copy that a crash left under its temporary name into place, and say so.
+
+    A crash after the swap leaves the replaced save only there: it becomes the previous copy
+    (unless a later save has made a newer one). A crash before the swap leaves a second name of
+    `current` itself, which must not become the previous copy (damage to one would then be
+    damage to both): it is removed, as is anything else.
+    """
     target_name = temp_target(stray.name)
     if target_name is None:
         return False
     target = stray.with_name(target_name)
     try:
-        newer = not target.exists() or stray.lstat().st_mtime_ns >= target.lstat().st_mtime_ns
-        if newer:
+        info = stray.lstat()
+        try:
+            now = current.lstat()
+            is_current = (now.st_dev, now.st_ino) == (info.st_dev, info.st_ino)
+        except FileNotFoundError:
+            is_current = False
+        newer = not target.exists() or info.st_mtime_ns >= target.lstat().st_mtime_ns
+        if newer and not is_current:
             os.replace(stray, target)
             return True
         os.unlink(stray)

@@ -500,24 +500,25 @@ def _hidden_store(args: argparse.Namespace) -> Any:
     return SaveStore(saves_dir(args.saves))
 
 
-def _decks_by_name(args: argparse.Namespace) -> dict[str, Deck]:
-    """Every deck that can be found, by name (the first of several alike), to show card text."""
+def _decks_by_name(args: argparse.Namespace) -> dict[str, list[Deck]]:
+    """Every deck that can be found, by name, to show card text (hidden cards are kept by deck
+    name, and several decks may share one: a card is looked for in each)."""
     from h2h_game.decks.library import find_decks
 
-    found: dict[str, Deck] = {}
+    found: dict[str, list[Deck]] = {}
     for entry in find_decks(args.decks):
         if entry.deck is not None:
-            found.setdefault(entry.deck.name, entry.deck)
+            found.setdefault(entry.deck.name, []).append(entry.deck)
     return found
 
 
-def _card_text(deck: Deck | None, card_id: str) -> str | None:
-    if deck is None:
-        return None
-    try:
-        return deck.card(card_id).text
-    except KeyError:
-        return None
+def _card_text(decks: list[Deck], card_id: str) -> str | None:
+    for deck in decks:
+        try:
+            return deck.card(card_id).text
+        except KeyError:
+            continue
+    return None
 
 
 def _hidden_deck(wanted: str, hidden: dict[str, frozenset[str]]) -> str | None:
@@ -549,8 +550,8 @@ def run_hidden(args: argparse.Namespace) -> int:
     decks = _decks_by_name(args)
     for name in sorted(hidden, key=str.casefold):
         cards = sorted(hidden[name])
-        deck = decks.get(name)
-        where = "" if deck is not None else " (deck not found here: ids only)"
+        deck = decks.get(name, [])
+        where = "" if deck else " (deck not found here: ids only)"
         _out(f'"{name}": {len(cards)} hidden card{"s" * (len(cards) != 1)}{where}')
         for card_id in cards:
             text = _card_text(deck, card_id)
@@ -578,7 +579,7 @@ def run_unhide(args: argparse.Namespace) -> int:
     if args.all:
         chosen: set[str] = set(hidden[name])
     else:
-        picked = _pick_cards(args.cards, sorted(hidden[name]), _decks_by_name(args).get(name))
+        picked = _pick_cards(args.cards, sorted(hidden[name]), _decks_by_name(args).get(name, []))
         if isinstance(picked, int):
             return picked
         chosen = picked
@@ -592,7 +593,7 @@ def run_unhide(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _pick_cards(wanted: list[str], ids: list[str], deck: Deck | None) -> set[str] | int:
+def _pick_cards(wanted: list[str], ids: list[str], deck: list[Deck]) -> set[str] | int:
     """The hidden cards named by id or by the beginning of their text; or the exit code after
     saying which name matched none, or several."""
     from h2h_game.decks.problems import snippet
@@ -613,7 +614,7 @@ def _pick_cards(wanted: list[str], ids: list[str], deck: Deck | None) -> set[str
             chosen.add(matches[0])
             continue
         if not matches:
-            hint = "" if deck is not None else " (the deck is not found here, so give ids)"
+            hint = "" if deck else " (the deck is not found here, so give ids)"
             _err(f'h2h deck unhide: no hidden card is "{word}"{hint}')
         else:
             _err(f'h2h deck unhide: "{word}" begins {len(matches)} hidden cards; say more:')

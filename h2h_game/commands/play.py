@@ -71,6 +71,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     cont.set_defaults(func=run_continue)
     helper = subparsers.add_parser(
         "help",
+        parents=[common],
         help="the rules of the game, in plain words",
         description="Print the rules of the game and every key, as the help screen (F1) shows.",
     )

@@ -262,7 +262,9 @@ def run_recover(args: argparse.Namespace) -> int:
         return _recover_failed(error)
     game = recovered.game
     lost = (
-        "how many actions were lost is not known"
+        "at most one action was lost"
+        if recovered.lost is None and recovered.at_most == 1
+        else "how many actions were lost is not known"
         if recovered.lost is None
         else "no action was lost"
         if recovered.lost == 0

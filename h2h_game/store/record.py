@@ -152,7 +152,7 @@ def _decode(data: Any) -> Loaded:
     if "moment" not in state_data and schema < migrations.SAVE_SCHEMA:
         # A migrated record keeps the deal and the log; the game is what the log replays to.
         deal = _deal(state_data)
-        return Loaded(_replayed(deal, log), log, created, updated, schema)
+        return Loaded(_sane(_replayed(deal, log)), log, created, updated, schema)
     try:
         state = state_from_dict(state_data)
     except StateError as error:
@@ -160,9 +160,21 @@ def _decode(data: Any) -> Loaded:
     # The log must lead to the state: a file that disagrees with itself cannot be trusted.
     if _replayed(state.deal, log) != state:
         raise Unreadable("its action log does not match the game", "replay differs")
-    # The list of saved games must be able to show it, whatever numbers it holds.
+    return Loaded(_sane(state), log, created, updated, schema)
+
+
+def _sane(state: GameState) -> GameState:
+    """The state, when every time in it is a time this code would write and read back (a
+    start in the year 10,000 would be saved as a number the reader refuses), and the list of
+    saved games can show it."""
+    moments = (state.moment, *state.undo)
+    times = [state.deal.started, *(moment.clock for moment in moments)]
+    if not all(time is None or _is_time(time) for time in times):
+        raise Unreadable("the game state is damaged", "a time out of range")
+    if not all(_is_time(moment.together) for moment in moments):
+        raise Unreadable("the game state is damaged", "time together out of range")
     summary_of(state)
-    return Loaded(state, log, created, updated, schema)
+    return state
 
 
 @dataclass(frozen=True)
@@ -199,8 +211,8 @@ def salvage(data: Any) -> Salvage | None:
             break
         log.append(entry)
     try:
-        summary_of(state)
-    except _SHAPE_ERRORS:
+        _sane(state)
+    except (Unreadable, *_SHAPE_ERRORS):
         return None
     created = _time_or(record.get("created"), deal.started or 0.0)
     updated = log[-1].at if log and log[-1].at is not None else created

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from h2h_game.store import record
 from h2h_game.store.errors import GameNotFound, StoreError, write_failure
@@ -16,7 +17,7 @@ from h2h_game.store.gamefile import GameFiles
 from h2h_game.store.ids import game_of, is_game_id
 from h2h_game.store.index import SaveInfo, save_info
 from h2h_game.store.migrations import NewerSchema
-from h2h_game.store.storage import CORRUPT_MARK, UnreadableFile, parse, read_json
+from h2h_game.store.storage import CORRUPT_MARK, UnreadableFile, dump, parse, read_json
 
 FROM_PREVIOUS = "its previous copy"
 FROM_DAMAGED = "the damaged file, up to its last good action"
@@ -38,6 +39,9 @@ class Recovered:
     """Actions lost (the damaged log's length minus those kept); None when nobody knows."""
     kept: Path | None
     """Where the damaged file is kept now, if there was one."""
+    at_most: int | None = None
+    """When `lost` is not known: the most that can have been lost. A previous copy is one save
+    behind the file it stood beside, and each save is one action, so from it at most 1."""
 
 
 def recover(files: GameFiles, listed_id: str) -> Recovered:
@@ -97,12 +101,23 @@ def _recover(files: GameFiles, listed_id: str, game_id: str) -> Recovered:
             f"Nothing of {game_id} could be recovered: neither the file nor its previous copy "
             "holds a game this version of h2h can read."
         )
-    # The longest game is the newest; on a tie the fully checked previous copy.
-    actions, source, loaded = max(candidates, key=lambda candidate: candidate[0])
+    # The longest game is the newest; on a tie the fully checked previous copy. Only a game that
+    # reads back as written will do: recovering must never write a file the reader refuses.
+    candidates.sort(key=lambda candidate: candidate[0], reverse=True)
+    chosen = next((c for c in candidates if _reads_back(game_id, c[2])), None)
+    if chosen is None:
+        raise NothingToRecover(
+            f"Nothing of {game_id} could be recovered: what is left of it would not read back."
+        )
+    actions, source, loaded = chosen
     logged = salvaged.logged if salvaged else None
-    if logged is None and (known := files.known(listed_id)) is not None and known.actions:
+    known = files.known(listed_id)
+    # The index's count holds only if it was taken after the last action we kept (it is not
+    # updated on every action, so a crash can leave it behind).
+    if logged is None and known is not None and known.updated >= loaded.updated:
         logged = known.actions
     lost = max(0, logged - actions) if logged is not None else None
+    at_most = 1 if lost is None and source == FROM_PREVIOUS else None
     kept: Path | None = damaged if damaged.exists() or damaged.is_symlink() else None
     if kept == path:
         kept = files.set_aside(game_id, reason or "it was damaged", None, locked=True)
@@ -111,8 +126,7 @@ def _recover(files: GameFiles, listed_id: str, game_id: str) -> Recovered:
                 f"Could not recover {game_id}: the damaged file could not be moved aside, and "
                 "it is never overwritten."
             )
-    log_data = [entry.to_dict() for entry in loaded.log]
-    data = record.encode(game_id, loaded.created, loaded.updated, loaded.state, log_data)
+    data = _encoded(game_id, loaded)
     try:
         files.write(game_id, data)
     except OSError as error:
@@ -120,7 +134,20 @@ def _recover(files: GameFiles, listed_id: str, game_id: str) -> Recovered:
     files.remember(game_id, loaded.state, loaded.created, loaded.updated, actions)
     summary = record.summary_of(loaded.state)
     game = save_info(game_id, path, summary, loaded.created, loaded.updated, actions)
-    return Recovered(game, source, lost, kept)
+    return Recovered(game, source, lost, kept, at_most)
+
+
+def _encoded(game_id: str, loaded: record.Loaded) -> dict[str, dict[str, Any]]:
+    log_data = [entry.to_dict() for entry in loaded.log]
+    return record.encode(game_id, loaded.created, loaded.updated, loaded.state, log_data)
+
+
+def _reads_back(game_id: str, loaded: record.Loaded) -> bool:
+    try:
+        record.decode(parse(dump(_encoded(game_id, loaded))))
+    except (UnreadableFile, record.Unreadable, NewerSchema, ValueError):
+        return False
+    return True
 
 
 def _judge(path: Path) -> tuple[record.Loaded | None, str | None]:

@@ -207,8 +207,10 @@ def remove_stray_temps(folder: Path, *, now: float | None = None) -> list[Path]:
             age = now - entry.stat(follow_symlinks=False).st_mtime
             if age < STRAY_AGE and _writer_alive(entry.name):
                 continue
-            if (temp_target(entry.name) or "").endswith(PREVIOUS_SUFFIX):
-                promote_stray_previous(Path(entry.path))
+            target = temp_target(entry.name) or ""
+            if target.endswith(PREVIOUS_SUFFIX):
+                current = folder / (target.removesuffix(PREVIOUS_SUFFIX) + ".json")
+                promote_stray_previous(Path(entry.path), current)
             else:
                 os.unlink(entry.path)
         except OSError:
