@@ -28,8 +28,10 @@ format: $(TEST_STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# h2h against bare baselines, in a real terminal (tmux) where it can: one table, and
+# benchmarks/results.json. A few minutes; BENCH_QUICK=1 for a smoke run, BENCH_ARGS="--only keys".
 bench: $(TEST_STAMP)
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 $(VENV)/bin/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'

@@ -1,10 +1,12 @@
-"""Measures the saves store: one action saved beside 0 or 1,000 other games, and listing them.
+"""Provides the saves-store rows: autosave of one action beside 0, 100 and 1,000 other games,
+and listing 1,000 games with and without the index (the store call alone, in-process).
 
-    python -m benchmarks.store_bench [--games 1000] [--saves 200] [--dir PATH]
+    python -m benchmarks.store_bench [--quick]
 
 Saving should cost the same however many games there are (one file per game), and listing
-1,000 games should feel instant once the index exists. For contrast it also times one update
-in a single shared TinyDB file holding every game, the design the store avoids.
+1,000 games should be quick once the index exists. The autosave's floor is the same bytes
+written the same durable way (temp file, fsync, rename, fsync of the folder) by a few lines of
+plain Python: what is left above it is h2h's own work.
 """
 
 from __future__ import annotations
@@ -13,16 +15,12 @@ import argparse
 import json
 import os
 import random
-import shutil
-import statistics
-import tempfile
+import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from tinydb import TinyDB
-from tinydb.storages import JSONStorage
-
+from benchmarks.harness import Context, Result, Target, interleaved, median, spread
 from h2h_game.engine import (
     Card,
     Deck,
@@ -37,7 +35,7 @@ from h2h_game.engine import (
     deal_game,
     legal_actions,
 )
-from h2h_game.store import SaveStore, is_game_id
+from h2h_game.store import OpenGame, SaveStore
 from h2h_game.store.index import INDEX_NAME
 
 START = 1_764_000_000.0
@@ -86,18 +84,24 @@ def fresh(seed: int) -> GameState:
     return deal_game(Setup(deck(), ("Maya", "Sam"), length=Length.OPEN, seed=seed), at=START)
 
 
-def fill(folder: Path, games: int, actions: int = 60) -> None:
-    """`games` saved games of `actions` actions each (copies of a few real ones, with new ids)."""
+def play(folder: Path, games: int, actions: int = 60) -> list[Path]:
+    """`games` real games of `actions` random actions each, saved one action at a time."""
     store = SaveStore(folder)
-    originals = []
-    for seed in range(min(games, 10)):
+    paths = []
+    for seed in range(games):
         with store.create(fresh(seed), START) as game:
             for state, entry in moves(game.state, actions, seed):
                 game.save(state, entry, entry.at or START)
-        originals.append(game.path)
-    for number in range(len(originals), games):
-        source = originals[number % len(originals)]
-        data = json.loads(source.read_bytes())
+        paths.append(game.path)
+    return paths
+
+
+def fill(folder: Path, games: int, originals: Sequence[Path]) -> None:
+    """`games` saved games: copies of `originals` under new ids (the index is left to build)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    folder.chmod(0o700)
+    for number in range(games):
+        data = json.loads(originals[number % len(originals)].read_bytes())
         game_id = f"2025-11-24-copy-{number:05d}"
         data["save"]["1"]["id"] = game_id
         target = folder / f"{game_id}.json"
@@ -105,96 +109,161 @@ def fill(folder: Path, games: int, actions: int = 60) -> None:
         target.chmod(0o600)
 
 
-def per_save(folder: Path, saves: int) -> list[float]:
-    """Milliseconds each of `saves` actions takes to save, in a new game in `folder`."""
-    store = SaveStore(folder)
-    timings = []
-    with store.create(fresh(99), START) as game:
-        for state, entry in moves(game.state, saves, 99):
-            began = time.perf_counter()
-            game.save(state, entry, entry.at or START)
-            timings.append((time.perf_counter() - began) * 1000)
-    return timings
+def filled(ctx: Context, games: int) -> Path:
+    """A folder of `games` saved games, made once per run and shared by the rows that read it."""
+    if "originals" not in ctx.cache:
+        # Real games, played and saved by the store; the folders hold copies of them.
+        count = 2 if ctx.settings.quick else 10
+        ctx.cache["originals"] = play(ctx.folder("originals"), count)
+    key = f"filled-{games}"
+    if key not in ctx.cache:
+        folder = ctx.folder(f"saves-{games}")
+        fill(folder, games, ctx.cache["originals"])
+        if hasattr(os, "sync"):
+            os.sync()  # flush the copies now, not in the middle of the timings
+        ctx.cache[key] = folder
+    return ctx.cache[key]
 
 
-def timed(action: Callable[[], object], repeat: int = 5) -> float:
-    """Median milliseconds of `action`."""
-    results = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        action()
-        results.append((time.perf_counter() - began) * 1000)
-    return statistics.median(results)
+def floor_write(path: Path, payload: bytes) -> None:
+    """The durable write every save needs, and nothing else: the autosave's floor."""
+    temp = path.with_name(f".floor-{path.name}")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, payload)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(temp, path)
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
 
 
-def shared_file(folder: Path, games: int) -> float:
-    """Milliseconds to update one game in a single TinyDB JSONStorage file holding all games."""
-    paths = sorted(path for path in folder.glob("*.json") if is_game_id(path.stem))[:games]
-    records = [json.loads(path.read_bytes()) for path in paths]
-    path = folder.parent / "shared.json"
-    with TinyDB(path, storage=JSONStorage) as db:
-        db.table("games").insert_multiple(record["save"]["1"] for record in records)
-    with TinyDB(path, storage=JSONStorage) as db:
-        table = db.table("games")
-        return timed(lambda: table.update({"updated": time.time()}, doc_ids=[1]), repeat=3)
-
-
-def report(name: str, timings: Sequence[float]) -> None:
-    ordered = sorted(timings)
-    p95 = ordered[int(len(ordered) * 0.95) - 1]
-    print(
-        f"  {name:<34} median {statistics.median(ordered):6.2f} ms   "
-        f"p95 {p95:6.2f} ms   mean {statistics.fmean(ordered):6.2f} ms   (n={len(ordered)})"
+def autosave_rows(ctx: Context) -> list[Result]:
+    """One action saved (`OpenGame.save`) beside 0, 100 and `games` other games, interleaved."""
+    games = ctx.settings.games
+    some = min(100, games // 2)
+    folders = {
+        "0": ctx.folder("saves-0"),
+        str(some): filled(ctx, some),
+        str(games): filled(ctx, games),
+    }
+    opened: dict[str, OpenGame] = {
+        name: SaveStore(folder).create(fresh(99), START) for name, folder in folders.items()
+    }
+    # A folder of its own: a floor write must not add to the 0-games folder's fsync.
+    floor_path = ctx.folder("floor") / "floor.bin"
+    steps = moves(fresh(99), ctx.settings.saves + 1, 99)
+    names = [*folders, "floor"]
+    times: dict[str, list[float]] = {name: [] for name in names}
+    try:
+        for number, (state, entry) in enumerate(steps):
+            # The same action saved in every folder, then the floor, starting one later each
+            # time; the first action is a warm-up.
+            for name in names[number % 4 :] + names[: number % 4]:
+                if name == "floor":
+                    payload = opened["0"].path.read_bytes()
+                    began = time.perf_counter()
+                    floor_write(floor_path, payload)
+                else:
+                    began = time.perf_counter()
+                    opened[name].save(state, entry, entry.at or START)
+                if number:
+                    times[name].append(time.perf_counter() - began)
+    finally:
+        for name, game in opened.items():
+            game.close()
+            SaveStore(folders[name]).delete(game.id)
+    size = floor_path.stat().st_size
+    how = (
+        "in-process OpenGame.save (the engine's re-check, encoding, atomic write with 2 fsyncs) "
+        f"of {len(steps) - 1} actions of one game, saved in each folder in turn; median ms"
     )
+    details = {"how": how, "last_file_bytes": size} | {name: spread(times[name]) for name in times}
+    zero = median(times["0"]) * 1000
+    return [
+        Result(
+            "autosave.0",
+            "autosave of one action, 0 other games",
+            value=zero,
+            baseline=median(times["floor"]) * 1000,
+            baseline_name="write+fsync floor",
+            target=Target(most=2),
+            details=details,
+        ),
+        Result(
+            f"autosave.{some}",
+            f"autosave, {some} other games",
+            value=median(times[str(some)]) * 1000,
+            baseline=zero,
+            baseline_name="0 games",
+            target=Target(most=2),
+        ),
+        Result(
+            f"autosave.{games}",
+            f"autosave, {games} other games",
+            value=median(times[str(games)]) * 1000,
+            baseline=zero,
+            baseline_name="0 games",
+            target=Target(ratio=1.3, most=2),
+        ),
+    ]
+
+
+def store_list_rows(ctx: Context) -> list[Result]:
+    """`SaveStore.list()` alone over `games` games, with the index and with it deleted."""
+    games = ctx.settings.games
+    folder = filled(ctx, games)
+    store = SaveStore(folder)
+    index = folder / INDEX_NAME
+
+    def cold() -> float:
+        index.unlink(missing_ok=True)
+        began = time.perf_counter()
+        store.list()
+        return time.perf_counter() - began
+
+    def warm() -> float:
+        began = time.perf_counter()
+        store.list()
+        return time.perf_counter() - began
+
+    times = interleaved(max(3, ctx.settings.list_runs), {"warm": warm, "cold": cold})
+    store.list()  # leave the index in place for whoever reads the folder next
+    how = "in-process SaveStore.list(), median; the part of the saves-list row that is the store"
+    return [
+        Result(
+            "list.store_index",
+            f"  of which SaveStore.list(), {games} games",
+            value=median(times["warm"]) * 1000,
+            details={"how": how, "times": spread(times["warm"])},
+        ),
+        Result(
+            "list.store_no_index",
+            "  of which SaveStore.list(), index deleted",
+            value=median(times["cold"]) * 1000,
+            details={"how": how, "times": spread(times["cold"])},
+        ),
+    ]
+
+
+SECTIONS: list[tuple[str, str, Callable[[Context], list[Result]]]] = [
+    ("autosave", "autosave of one action", autosave_rows),
+    ("list.store", "SaveStore.list()", store_list_rows),
+]
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    from benchmarks.__main__ import run_standalone
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--games", type=int, default=1000, help="other saved games (1000)")
-    parser.add_argument("--saves", type=int, default=200, help="actions saved per run (200)")
-    parser.add_argument("--dir", type=Path, help="where to make the folders (a temp folder)")
+    parser.add_argument("--quick", action="store_true", help="a smoke run: a few of each")
     args = parser.parse_args(argv)
-    base = Path(tempfile.mkdtemp(prefix="h2h-bench-", dir=args.dir))
-    try:
-        empty, full = base / "empty", base / "full"
-        began = time.perf_counter()
-        fill(full, args.games)
-        if hasattr(os, "sync"):
-            os.sync()  # flush the copies now, not in the middle of the timings
-        print(f"({args.games} games written in {time.perf_counter() - began:.1f} s, in {base})")
-        files = [path for path in full.glob("*.json") if is_game_id(path.stem)]
-        size = sum(path.stat().st_size for path in files) / len(files) / 1024
-        print(f"  average game file: {size:.1f} KiB\n")
-
-        print("Saving one action (atomic write: temp file, fsync, replace, fsync folder)")
-        report("beside 0 other games", per_save(empty, args.saves))
-        report(f"beside {args.games} other games", per_save(full, args.saves))
-
-        print(f"\nListing {args.games + 1} games")
-        store = SaveStore(full)
-        index = full / INDEX_NAME
-
-        def cold() -> None:
-            index.unlink(missing_ok=True)
-            store.list()
-
-        print(f"  {'cold (no index: read and check all)':<34} {timed(cold, 3):8.1f} ms")
-        store.list()
-        print(f"  {'warm (index up to date)':<34} {timed(store.list):8.1f} ms")
-
-        def one_changed() -> None:
-            with store.open(store.list()[0].id) as game:
-                state, entry = moves(game.state, 1, 1)[0]
-                game.save(state, entry, START)
-            store.list()
-
-        print(f"  {'open, save, close one, then list':<34} {timed(one_changed):8.1f} ms")
-        print("\nFor contrast: one shared TinyDB JSONStorage file holding every game")
-        shared = shared_file(full, args.games)
-        print(f"  {f'update one game among {args.games}':<34} {shared:8.1f} ms")
-    finally:
-        shutil.rmtree(base, ignore_errors=True)
+    run_standalone(SECTIONS, quick=args.quick)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

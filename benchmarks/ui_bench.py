@@ -1,48 +1,34 @@
-"""Measures the game's first frame and one move at the table, as ratios to a bare Textual app.
+"""Provides an in-process look at the game's first frame and a move, under Textual's Pilot.
 
-    python -m benchmarks.ui_bench [--runs 10]
+    python -m benchmarks.ui_bench [--runs 10] [--profile FILE]
 
-Absolute times depend on the machine; the ratio to a bare `App` measured in the same run says
-how much the game itself adds. Startup should stay light (the title reads only the saves index)
-and a key press at the table (engine, atomic save, redraw) should cost little more than a bare
-app answering a key.
+Not part of `make bench` (that one times a real terminal, see `screen_bench.py`): this one runs
+the app headless in this process, which makes it the easy place to profile a move. With
+`--profile FILE` it plays the table's moves under cProfile and writes the stats to FILE
+(`python -m pstats FILE`, or `snakeviz FILE`).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
 import statistics
 import tempfile
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
-from typing import ClassVar
 
-from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.app import App
 
+from benchmarks.bare_app import BareApp
+from benchmarks.screen_bench import write_play_deck
 from h2h_game.decks.format import load_deck
 from h2h_game.paths import bundled_decks_dir
 from h2h_game.tui.app import H2HApp, Services
 from h2h_game.tui.launch import Launch, Preset
 
 SIZE = (100, 30)
-
-
-class BareApp(App[None]):
-    """The baseline: a screen with some text, a footer and one binding that changes the text."""
-
-    BINDINGS: ClassVar[list[Binding]] = [Binding("a", "flip", "Flip")]
-
-    def compose(self) -> ComposeResult:
-        yield Static("What is a small thing that made you smile this week?", id="text")
-        yield Footer()
-
-    def action_flip(self) -> None:
-        text = self.query_one("#text", Static)
-        text.update(str(text.render())[::-1])
 
 
 async def first_frame(make: Callable[[], App[None]]) -> float:
@@ -73,6 +59,7 @@ def median_of(runs: int, measure: Callable[[], Awaitable[float]]) -> float:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10, help="runs of each measurement (10)")
+    parser.add_argument("--profile", type=Path, help="profile 200 moves at the table into FILE")
     args = parser.parse_args(argv)
     deck = load_deck(bundled_decks_dir() / "heart-to-heart.toml")
     folder = Path(tempfile.mkdtemp(prefix="h2h-ui-bench-"))
@@ -87,6 +74,23 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     # A move and its undo, so every press does real work and the game never runs out.
     moves = ["a", "u"] * 10
+    if args.profile is not None:
+        # The deck `make bench` plays: no wild cards, so a, t … goes round 200 times.
+        plain = load_deck(write_play_deck(folder / "bench.toml", 120))
+
+        def plain_table() -> App[None]:
+            services = Services(saves_dir=folder / "profile", new_seed=lambda: 1)
+            preset = Preset(deck=plain, names=("Ann", "Bob"), length="open")
+            return H2HApp(services, Launch(preset=preset, start=True))
+
+        profiler = cProfile.Profile()
+        asyncio.run(key_presses(plain_table, ["a", "u"]))  # imports and first builds, unprofiled
+        profiler.enable()
+        asyncio.run(key_presses(plain_table, ["a", "t"] * 100))
+        profiler.disable()
+        profiler.dump_stats(args.profile)
+        print(f"wrote {args.profile}: 200 moves (a, t …) at the table, app start included")
+        return
     bare_start = median_of(args.runs, lambda: first_frame(BareApp))
     title_start = median_of(args.runs, lambda: first_frame(title))
     table_start = median_of(args.runs, lambda: first_frame(table))

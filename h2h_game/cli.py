@@ -1,5 +1,5 @@
-"""Provides the `h2h` command: the game by default, plus `new`, `continue`, `deck …`, `saves …`
-and `help`.
+"""Provides the `h2h` command: the game by default, plus `new`, `continue`, `deck …`, `saves …`,
+`serve` and `help`.
 
 Each group of subcommands lives in its own module under `h2h_game.commands` and registers
 itself here; this module only builds the parser and dispatches. Heavy imports (Textual, deck
@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from h2h_game import __version__
-from h2h_game.commands import EXIT_INTERRUPTED, EXIT_OK, deck, play, saves
+from h2h_game.commands import EXIT_INTERRUPTED, EXIT_OK, deck, play, saves, serve
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.register(subparsers, common)
     deck.register(subparsers, common)
     saves.register(subparsers, common)
+    serve.register(subparsers, common)
     parser.set_defaults(func=play.run_title)
     return parser
 

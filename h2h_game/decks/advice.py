@@ -181,6 +181,9 @@ def not_a_question(text: str, *, wild: bool = False) -> Advice | None:
     """A card that neither asks (no "?") nor invites ("Tell…"), and is not a wild card."""
     if wild or "?" in text or first_word(text) in IMPERATIVES:
         return None
+    # "Finish this sentence: …" invites before its colon, where "Both of you: …" addresses.
+    if _words(text)[:1] and _words(text)[0] in IMPERATIVES:
+        return None
     return Advice(
         Check.NOT_A_QUESTION,
         'not a question: it has no "?" and does not start with an invitation like '

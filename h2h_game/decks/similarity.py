@@ -19,8 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-# Function words, question words, pronouns and the verbs every card leans on. Common content
-# words ("feel", "life") are left in: rarity weighting already makes them count for little.
+# Function words, question words, pronouns and the verbs every card leans on, and the words of
+# card shapes ("Finish the sentence …", "… tonight"). Common content words ("feel", "life") are
+# left in: rarity weighting already makes them count for little.
 _STOP_WORDS = """
 a about above after again against all almost also always am an and any anyone anything are
 around as at away back be because been before being below between both but by can could did
@@ -33,6 +34,7 @@ since so some someone something sometimes still such than that the their theirs 
 there these they thing things this those though through to too under until up upon us very
 was way ways we were what whatever when where whether which while who whom whose why will
 with within without would yet you your yours
+finish sentence tonight
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split())
 

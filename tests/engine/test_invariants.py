@@ -23,6 +23,7 @@ from h2h_game.engine import (
     Agree,
     Answer,
     Effect,
+    Ending,
     FeltHeard,
     GameState,
     IllegalAction,
@@ -155,7 +156,7 @@ class GameMachine(RuleBasedStateMachine):
         # removed card never returns.
         assert all(x >= y for x, y in zip(a.drawn, b.drawn, strict=True))
         put_back = {card for cards in b.under for card in cards}
-        if isinstance(action, KeepPlaying):
+        if isinstance(action, KeepPlaying) and b.ending is Ending.WRAP_UP:
             # Back to the table as it was before wrapping up: the same card, not a new draw.
             assert a.card is None or a.card in self.shown
         elif a.card is not None and a.card != b.card:
@@ -210,7 +211,8 @@ class GameMachine(RuleBasedStateMachine):
         m = self.state.moment
         assert m.level <= self.state.unlocked
         card = self.state.card
-        if card is not None:
+        if card is not None and m.phase is Phase.SPEAKING:
+            # (An answered card stays on the table when someone steps back to a lighter level.)
             assert card.level <= m.level + 1
 
     @invariant()
