@@ -8,6 +8,7 @@ screen that opens only to say so.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -230,8 +231,9 @@ def _cannot_play(args: argparse.Namespace, command: str) -> int | None:
             _err(command, f"there is no theme called {terminal_safe(theme)!r}.")
             print(f"The themes are: {', '.join(theme_names())}", file=sys.stderr)
             return EXIT_USAGE
-    # Not an environment variable: `h2h serve` runs the app under a pseudo-terminal, which is one.
-    if not sys.stdin.isatty():
+    # `h2h serve` runs each game over pipes, with Textual told (by textual-serve) to draw for a
+    # browser through its web driver: Textual's own switch, so it is the one exception.
+    if not sys.stdin.isatty() and not os.environ.get("TEXTUAL_DRIVER"):
         _err(command, NO_TERMINAL)
         return EXIT_USAGE
     return None

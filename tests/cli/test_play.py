@@ -39,6 +39,11 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdin", Terminal())
 
 
+@pytest.fixture(autouse=True)
+def not_served(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+
+
 # h2h new --------------------------------------------------------------------------------------
 
 
@@ -94,6 +99,15 @@ def test_without_a_terminal_the_game_says_so_and_exits_2(
     assert ran.code == 2
     assert "needs a terminal" in ran.err
     assert launched == []
+
+
+def test_a_game_served_to_a_browser_needs_no_terminal(
+    h2h: Run, launched: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # textual-serve runs the game over pipes and has Textual draw through its web driver.
+    monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.web_driver:WebDriver")
+    assert h2h().code == 0
+    assert len(launched) == 1
 
 
 def test_new_on_a_terminal_starts_the_app_with_the_choices_made(
