@@ -102,7 +102,8 @@ def run_title(args: argparse.Namespace) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from h2h_game.tui.launch import Launch, Preset
+    from h2h_game.flow import Preset
+    from h2h_game.tui.launch import Launch
 
     deck = None
     if args.deck:
@@ -256,12 +257,17 @@ def preferences(args: argparse.Namespace) -> Settings:
 def _run(args: argparse.Namespace, launch: Any) -> int:
     from h2h_game import crash
     from h2h_game.paths import saves_dir
+    from h2h_game.services import Services
     from h2h_game.store import is_game_id
-    from h2h_game.tui.app import H2HApp, Services
+    from h2h_game.tui.app import H2HApp
 
-    services = Services(saves_dir=saves_dir(args.saves), deck_dirs=list(args.decks))
-    # The app reads `services.settings` (a `Settings`) for its theme and hints.
-    services.settings = preferences(args)  # type: ignore[attr-defined]
+    settings = preferences(args)
+    services = Services(
+        saves_dir=saves_dir(args.saves),
+        deck_dirs=list(args.decks),
+        hints=settings.hints,
+        theme=settings.theme,
+    )
     app = H2HApp(services, launch)
     result = app.run()
     # `crash` is kept by crash.CrashReporting; Textual keeps the first error itself too.

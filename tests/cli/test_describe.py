@@ -10,7 +10,7 @@ from h2h_game import describe
 from h2h_game.engine import summarise
 from h2h_game.safe_text import width
 from h2h_game.store import BrokenSave, SaveInfo
-from h2h_game.tui import words
+from h2h_game.tui import wording as words
 
 NOW = datetime(2025, 11, 25, 22, 0).astimezone()
 GAME = SaveInfo(

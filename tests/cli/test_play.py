@@ -283,8 +283,8 @@ def test_theme_and_hints_reach_the_app(
     chosen = namespace(folder)
     chosen.theme, chosen.no_hints = "nord", True
     play._run(chosen, None)
-    assert (made[0].services.settings.theme, made[0].services.settings.hints) == (None, True)
-    assert (made[1].services.settings.theme, made[1].services.settings.hints) == ("nord", False)
+    assert (made[0].services.theme, made[0].services.hints) == (None, True)
+    assert (made[1].services.theme, made[1].services.hints) == ("nord", False)
 
 
 # h2h help -------------------------------------------------------------------------------------
