@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     # Types only: the title imports these words before any game is loaded, and the engine
     # need not be imported for its first frame. Effects and endings are string enums, so
     # their plain values are the keys below.
-    from h2h_game.engine import Card, Summary
+    from h2h_game.engine import Card
 
 PROMISE = "A card game for two people who want to really talk."
 
@@ -100,52 +100,9 @@ def listening_tip(turn: int) -> str:
     return LISTENING_TIPS[turn % len(LISTENING_TIPS)]
 
 
-def minutes_phrase(minutes: int) -> str:
-    if minutes < 1:
-        return "a few moments"
-    if minutes == 1:
-        return "a minute"
-    if minutes < 90:
-        return f"{minutes} minutes"
-    hours, rest = divmod(minutes, 60)
-    hour_words = "an hour" if hours == 1 else f"{hours} hours"
-    return hour_words if rest < 5 else f"{hour_words} and {rest} minutes"
-
-
 def plural(count: int, word: str, many: str | None = None) -> str:
     """ "1 card", "2 cards", "no cards": a count with its noun in the right number."""
     many = many or f"{word}s"
     if count == 0:
         return f"no {many}"
     return f"{count} {word if count == 1 else many}"
-
-
-def count_phrase(count: int, one: str, many: str) -> str:
-    if count == 0:
-        return f"no {many}"
-    return f"one {one}" if count == 1 else f"{count} {many}"
-
-
-def times_phrase(count: int) -> str:
-    return {0: "", 1: " once", 2: " twice"}.get(count, f" {count} times")
-
-
-def story(summary: Summary) -> list[str]:
-    """The evening as a few sentences, not a scoreboard. Level names are untrusted text."""
-    lines = [f"You spent {minutes_phrase(summary.minutes)} together."]
-    answered = count_phrase(summary.answered, "card", "cards")
-    if summary.met:
-        lines.append(f"You answered {answered} and met each other{times_phrase(summary.met)}.")
-    else:
-        lines.append(f"You answered {answered}.")
-    if summary.felt_heard:
-        lines.append(f"Someone felt truly heard{times_phrase(summary.felt_heard)}.")
-    lines.append(f"The trust jar holds {count_phrase(summary.jar, 'token', 'tokens')}.")
-    return lines
-
-
-ENDINGS = {
-    "length": "That was the evening you chose.",
-    "wrap-up": "You chose to wrap up here.",
-    "cards": "You have been through every card you could reach.",
-}

@@ -14,6 +14,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
+from h2h_game.describe import minutes_phrase, times_phrase
 from h2h_game.safe_text import terminal_safe
 from h2h_game.services import Services
 from h2h_game.store import BrokenSave, SaveInfo, StoreError
@@ -21,7 +22,6 @@ from h2h_game.tui.literal import literal, literal_line
 from h2h_game.tui.messages import ResumeGame
 from h2h_game.tui.screens.base import H2HScreen
 from h2h_game.tui.screens.dialogs import Choice, ChoiceDialog
-from h2h_game.tui.wording import minutes_phrase, times_phrase
 
 COLUMNS = ("Players", "Deck", "Level", "Cards", "Last played", "")
 
