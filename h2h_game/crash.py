@@ -10,19 +10,13 @@ the command line can find it, instead of Textual printing a screenful of traceba
 from __future__ import annotations
 
 import os
-import platform
-import secrets
 import sys
 import time
-import traceback
 from pathlib import Path
 from typing import Any, TextIO
 
-import platformdirs
-
 from h2h_game import __version__
-from h2h_game.commands import EXIT_FAILURE
-from h2h_game.files import private_folder, write_atomic
+from h2h_game.exit_codes import EXIT_FAILURE
 
 LOGS_ENV = "H2H_LOGS"
 KEEP = 20
@@ -33,11 +27,21 @@ def log_dir() -> Path:
     """Where crash logs go: `$H2H_LOGS`, else the user log folder."""
     if env := os.environ.get(LOGS_ENV):
         return Path(env).expanduser()
+    # Imported here: the app imports this module for its mixin before its first frame.
+    import platformdirs
+
     return Path(platformdirs.user_log_dir("h2h", appauthor=False))
 
 
 def write_log(error: BaseException, *, folder: Path | None = None) -> Path:
     """Write a crash log with the traceback; where it went. OSError if it could not be."""
+    # Imported here, like everything only a crash needs: the app imports this module early.
+    import platform
+    import secrets
+    import traceback
+
+    from h2h_game.files import private_folder, write_atomic
+
     folder = folder or log_dir()
     private_folder(folder)
     stamp = time.strftime("%Y%m%dT%H%M%S", time.localtime())
@@ -66,6 +70,8 @@ def _prune(folder: Path) -> None:
 
 def report(error: BaseException, *, stream: TextIO | None = None) -> int:
     """Log an unexpected error, say so in one short message, and return the exit code (1)."""
+    import traceback
+
     stream = stream or sys.stderr
     what = type(error).__name__
     try:

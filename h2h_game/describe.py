@@ -236,3 +236,20 @@ def _narrow(widths: list[int], columns: int) -> None:
         if widths[widest] <= NARROWEST:
             return
         widths[widest] -= 1
+
+
+def damaged_message(item: BrokenSave, now: datetime | None = None) -> list[str]:
+    """What to tell the players about a save that cannot be opened: which game it was, why,
+    where its file is, and what they can do."""
+    name = named(item, now)
+    lines = [f"{name[:1].upper()}{name[1:]} cannot be opened: {terminal_safe(item.reason)}."]
+    kept = " (moved aside and kept as it was)" if item.moved else ""
+    lines.append(f"Its file is {terminal_safe(str(item.path))}{kept}.")
+    if status(item) == NEWER:
+        lines.append("Update h2h to open it.")
+    elif item.recovered:
+        lines.append(f"It has been recovered. Carry on with: h2h continue {item.game_id}")
+    else:
+        lines.append(f"Bring back its last good state with: h2h saves recover {item.id}")
+        lines.append(f"Or delete it with: h2h saves delete {item.id}")
+    return lines

@@ -146,7 +146,8 @@ def name_problem(names: tuple[str, ...]) -> str | None:
 
 
 def run_continue(args: argparse.Namespace) -> int:
-    from h2h_game.commands.saves import damaged_message, find, store_for
+    from h2h_game.commands.saves import find, store_for
+    from h2h_game.describe import damaged_message
     from h2h_game.store import SaveInfo, StoreError
     from h2h_game.tui.launch import Launch
 
@@ -258,7 +259,6 @@ def _run(args: argparse.Namespace, launch: Any) -> int:
     from h2h_game import crash
     from h2h_game.paths import saves_dir
     from h2h_game.services import Services
-    from h2h_game.store import is_game_id
     from h2h_game.tui.app import H2HApp
 
     settings = preferences(args)
@@ -276,6 +276,9 @@ def _run(args: argparse.Namespace, launch: Any) -> int:
         return crash.report(error)
     if app.return_code:
         return app.return_code
+    # Imported after the app: the title's first frame should not wait for the saves store.
+    from h2h_game.store import is_game_id
+
     if isinstance(result, str) and is_game_id(result):
         print(f"Saved. Carry on with: h2h continue {result}")
     return EXIT_OK

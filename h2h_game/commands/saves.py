@@ -8,14 +8,13 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from h2h_game.commands import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from h2h_game.safe_text import terminal_safe
 
 if TYPE_CHECKING:
-    from h2h_game.store import BrokenSave, Listed, SaveStore
+    from h2h_game.store import Listed, SaveStore
 
 DESCRIPTION = """\
 List, look at, recover and delete saved games. Every action is saved the moment it happens,
@@ -160,25 +159,6 @@ def find(store: SaveStore, wanted: str) -> Listed | int:
     return found
 
 
-def damaged_message(item: BrokenSave, now: datetime | None = None) -> list[str]:
-    """What to tell the players about a save that cannot be opened: which game it was, why,
-    where its file is, and what they can do."""
-    from h2h_game import describe
-
-    name = describe.named(item, now)
-    lines = [f"{name[:1].upper()}{name[1:]} cannot be opened: {terminal_safe(item.reason)}."]
-    kept = " (moved aside and kept as it was)" if item.moved else ""
-    lines.append(f"Its file is {terminal_safe(str(item.path))}{kept}.")
-    if describe.status(item) == describe.NEWER:
-        lines.append("Update h2h to open it.")
-    elif item.recovered:
-        lines.append(f"It has been recovered. Carry on with: h2h continue {item.game_id}")
-    else:
-        lines.append(f"Bring back its last good state with: h2h saves recover {item.id}")
-        lines.append(f"Or delete it with: h2h saves delete {item.id}")
-    return lines
-
-
 def run_list(args: argparse.Namespace) -> int:
     from h2h_game import describe
     from h2h_game.store import StoreError
@@ -207,7 +187,7 @@ def run_show(args: argparse.Namespace) -> int:
     if isinstance(found, int):
         return found
     if not isinstance(found, SaveInfo):
-        for line in damaged_message(found):
+        for line in describe.damaged_message(found):
             print(line, file=sys.stderr)
         return EXIT_FAILURE
     try:

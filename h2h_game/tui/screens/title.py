@@ -66,17 +66,22 @@ class TitleScreen(H2HScreen):
         return options
 
     def _latest(self) -> str | None:
-        """Who and what the most recent unfinished game is, for the Continue entry."""
-        from h2h_game.store import StoreError
+        """Who and what the most recent unfinished game is, for the Continue entry (and that it
+        cannot be opened, when its file is damaged: Continue then says so, never opening an
+        older game in its place)."""
+        from h2h_game import describe
+        from h2h_game.store import BrokenSave, StoreError
 
         try:
-            latest = self.services.store.most_recent_unfinished()
+            latest = self.services.store.latest_unfinished()
         except (StoreError, OSError) as error:
             self.notify(f"Saved games could not be read: {error}", severity="warning", markup=False)
             return None
         if latest is None:
             return None
-        return f"{' & '.join(latest.players)} · {latest.deck}"
+        game = describe.game_known(latest)
+        who = f"{describe.players(game)} · {game.deck}" if game else latest.id
+        return f"{who} (can't be opened)" if isinstance(latest, BrokenSave) else who
 
     def refresh_menu(self) -> None:
         """Rebuild the menu: Continue appears only when there is a game to continue."""
