@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from h2h_game.engine import Ending, Summary
-from h2h_game.safe_text import cut, terminal_safe, width
 from h2h_game.store import BrokenSave, Listed, SaveInfo
+from h2h_game.untrusted import cut, terminal_safe, width
 
 FINISHED = "finished"
 IN_PROGRESS = "in progress"

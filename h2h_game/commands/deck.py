@@ -222,7 +222,7 @@ def _err(text: str) -> None:
 
 
 def _say(text: str, stream: Any) -> None:
-    from h2h_game.safe_text import terminal_safe
+    from h2h_game.untrusted import terminal_safe
 
     line = terminal_safe(text) + "\n"
     try:
@@ -440,7 +440,7 @@ def run_new(args: argparse.Namespace) -> int:
     from h2h_game.decks.problems import FORBIDDEN_CONTROL, quoted
     from h2h_game.decks.template import template_deck
     from h2h_game.files import private_folder
-    from h2h_game.safe_text import slug
+    from h2h_game.untrusted import slug
 
     name = args.name.strip()
     if not name or len(name) > MAX_NAME or "\n" in name or FORBIDDEN_CONTROL.search(name):

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from h2h_game.commands import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
-from h2h_game.safe_text import terminal_safe
+from h2h_game.untrusted import terminal_safe
 
 if TYPE_CHECKING:
     from h2h_game.settings import Settings

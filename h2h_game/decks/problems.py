@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from h2h_game.safe_text import CONTROL, FORBIDDEN_CONTROL
+from h2h_game.untrusted import CONTROL, FORBIDDEN_CONTROL
 
 __all__ = [
     "CONTROL",

@@ -9,10 +9,10 @@ import time
 from collections.abc import Iterable
 
 from h2h_game.files import TEMP_PREFIX
-from h2h_game.safe_text import slug
 from h2h_game.store.hidden import HIDDEN_LOCK, HIDDEN_NAME
 from h2h_game.store.index import INDEX_LOCK, INDEX_NAME
 from h2h_game.store.storage import CORRUPT_MARK, PREVIOUS_SUFFIX
+from h2h_game.untrusted import slug
 
 GAME_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """A game id: lowercase ASCII words joined by hyphens, e.g. `2026-11-25-maya-sam-3f9c`."""

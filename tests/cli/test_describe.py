@@ -8,9 +8,9 @@ from pathlib import Path
 
 from h2h_game import describe
 from h2h_game.engine import summarise
-from h2h_game.safe_text import width
 from h2h_game.store import BrokenSave, SaveInfo
 from h2h_game.tui.widgets import panels
+from h2h_game.untrusted import width
 
 NOW = datetime(2025, 11, 25, 22, 0).astimezone()
 GAME = SaveInfo(
