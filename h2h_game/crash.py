@@ -60,7 +60,14 @@ def write_log(error: BaseException, *, folder: Path | None = None) -> Path:
 
 
 def _prune(folder: Path) -> None:
-    logs = sorted(folder.glob("crash-*.log"), key=lambda path: path.name)
+    def age(path: Path) -> tuple[int, str]:
+        # Names sort by the second only; two crashes in one second are ordered by mtime.
+        try:
+            return (path.stat().st_mtime_ns, path.name)
+        except OSError:
+            return (0, path.name)
+
+    logs = sorted(folder.glob("crash-*.log"), key=age)
     for old in logs[:-KEEP]:
         try:
             old.unlink()
