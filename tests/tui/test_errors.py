@@ -1,4 +1,4 @@
-"""What the players are told when something goes wrong around the table, and that nothing is lost."""
+"""What players are told when something goes wrong around the table; nothing is lost."""
 
 from __future__ import annotations
 
