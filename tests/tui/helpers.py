@@ -50,8 +50,9 @@ def hint(table: TableScreen) -> str:
 
 
 def panel(table: TableScreen) -> str | None:
-    """The id of the panel laid over the table, if any."""
-    shown = [p.id for p in table.query(".panel") if p.display]
+    """The id of the panel laid over the table and showing its moment, if any."""
+    # Panels are mounted the first time the game calls for one, so count only mounted ones.
+    shown = [p.id for p in table.query(".panel") if p.display and p.is_mounted]
     return shown[0] if shown else None
 
 

@@ -288,7 +288,7 @@ async def test_summary_explains_and_hides_removed_cards_and_remembers_it(service
     async with again.run_test(size=(100, 30)) as pilot:
         await until(pilot, lambda: any(isinstance(s, TableScreen) for s in again.screen_stack))
         table = table_of(again)
-        assert panel(table) == "summary-panel"
+        await until(pilot, lambda: panel(table) == "summary-panel")
         # Reopened, the finished game remembers that its removed cards were hidden.
         assert "will stay out of future games" in str(table.query_one("#hide-note").render())
         assert not table.query_one("#hide").display
@@ -357,7 +357,7 @@ async def test_quit_in_an_offer_resumes_in_the_offer(services):
     async with again.run_test(size=(100, 30)) as pilot:
         await until(pilot, lambda: any(isinstance(s, TableScreen) for s in again.screen_stack))
         table = table_of(again)
-        assert panel(table) == "offer-panel"
+        await until(pilot, lambda: panel(table) == "offer-panel")
         assert table.state.moment.offer.agreed == (True, False)
 
 

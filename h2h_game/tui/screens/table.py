@@ -66,6 +66,14 @@ BUTTONS = (
 EMPTY_PILE_BUTTONS = ("go-lighter", "ask-deeper", "wrap-up")
 SLOTS = 4
 """Button slots under the card: no moment offers more than four moves as buttons."""
+PANELS: dict[str, tuple[type[Panel], str]] = {
+    "offer-panel": (OfferPanel, "panel"),
+    "quiet-panel": (QuietPanel, "panel calm-panel"),
+    "pause-panel": (PausePanel, "panel calm-panel"),
+    "ending-panel": (EndingPanel, "panel"),
+    "summary-panel": (SummaryPanel, "panel"),
+}
+"""The panels laid over the table, by id: what each is, and its classes."""
 HINT_TURNS = 2
 """A move's hint is shown on at most this many turns, so one move never hides the others'."""
 HINT_LINES = 2
@@ -127,12 +135,9 @@ class TableScreen(H2HScreen):
                 with Horizontal(id="moves"):
                     for slot in range(SLOTS):
                         yield MoveButton(id=f"slot-{slot}")
-            with Vertical(id="over"):
-                yield OfferPanel(id="offer-panel", classes="panel").data_bind(TableScreen.state)
-                yield QuietPanel(id="quiet-panel", classes="panel calm-panel")
-                yield PausePanel(id="pause-panel", classes="panel calm-panel")
-                yield EndingPanel(id="ending-panel", classes="panel").data_bind(TableScreen.state)
-                yield SummaryPanel(id="summary-panel", classes="panel").data_bind(TableScreen.state)
+            # The panels laid over the table are mounted the first time the game calls for
+            # one: most turns need none, and composing them all cost the first card ~15 ms.
+            yield Vertical(id="over")
         yield Static(id="said", classes="said-line", markup=False)
         yield KeyBar(id="keys")
         yield TooSmall()
@@ -140,7 +145,6 @@ class TableScreen(H2HScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self._slots = list(self.query(MoveButton).results(MoveButton))
-        self.query_one(SummaryPanel).hidden_already = self.removed_were_hidden
         self.state = self.session.state
         if self.session.read_only:
             self.set_interval(FOLLOW_EVERY, self._follow)
@@ -248,7 +252,9 @@ class TableScreen(H2HScreen):
         if problem is not None:
             self._say(Content(problem), warning=True)
             return
-        self.query_one(SummaryPanel).hidden_already = True
+        self.removed_were_hidden = True
+        for panel in self.query(SummaryPanel):
+            panel.hidden_already = True
         self._say(Content("Hidden: those cards stay out of future games with this deck."))
 
     # --- showing -------------------------------------------------------------------------
@@ -311,11 +317,13 @@ class TableScreen(H2HScreen):
         self.set_class(wanted is not None, "-covered")
         # A quiet moment or a pause softens the whole screen: no card, no jar, no names.
         self.set_class(wanted in ("quiet-panel", "pause-panel"), "-calm")
+        if wanted is not None and not self.query(f"#{wanted}"):
+            self._mount_panel(wanted, state)
         for panel in self.query(Panel):
             shown = panel.id == wanted
             if shown != panel.display:
                 panel.display = shown
-            if shown:
+            if shown and panel.is_mounted and panel.children:
                 panel.show(state)
         if wanted == "quiet-panel":
             if self._quiet_since is None:
@@ -323,6 +331,17 @@ class TableScreen(H2HScreen):
                 self._tick_quiet()
         else:
             self._quiet_since = None
+
+    def _mount_panel(self, wanted: str, state: GameState) -> None:
+        kind, classes = PANELS[wanted]
+        panel = kind(id=wanted, classes=classes)
+        # Set without watchers: the panel shows them from its own on_mount, once its parts exist.
+        panel.set_reactive(Panel.state, state)
+        if isinstance(panel, SummaryPanel):
+            panel.set_reactive(SummaryPanel.hidden_already, self.removed_were_hidden)
+        if kind in (OfferPanel, EndingPanel, SummaryPanel):
+            panel.data_bind(TableScreen.state)
+        self.query_one("#over").mount(panel)
 
     def _show_buttons(self, state: GameState) -> None:
         empty = state.moment.phase is Phase.EMPTY
@@ -392,7 +411,11 @@ class TableScreen(H2HScreen):
         if self._quiet_since is None or not self.is_mounted:
             return
         wait = self._go_on_wait()
-        button = self.query_one("#go-on", Button)
+        found = self.query("#go-on").results(Button)
+        button = next(iter(found), None)
+        if button is None:  # the quiet panel is still being mounted
+            self.call_after_refresh(self._tick_quiet)
+            return
         button.disabled = wait > 0
         button.label = Content.assemble(
             "Go on" if wait == 0 else f"Go on: ready in {wait}…", "  ", ("enter", "dim")

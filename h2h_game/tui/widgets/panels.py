@@ -60,8 +60,14 @@ class Panel(Vertical):
 
     state: reactive[GameState | None] = reactive(None, layout=False, repaint=False)
 
+    def on_mount(self) -> None:
+        # Mounted when the game first calls for it (its parts exist by now): show the state
+        # it was made for.
+        if self.state is not None and self.display:
+            self.show(self.state)
+
     def watch_state(self, state: GameState | None) -> None:
-        if state is not None and self.display:
+        if state is not None and self.display and self.is_mounted and self.children:
             self.show(state)
 
     def show(self, state: GameState) -> None:
@@ -188,7 +194,7 @@ class SummaryPanel(Panel):
         self._show_hide(state)
 
     def watch_hidden_already(self) -> None:
-        if self.state is not None:
+        if self.state is not None and self.is_mounted and self.children:
             self._show_hide(self.state)
 
     def _show_hide(self, state: GameState) -> None:
