@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -146,7 +145,7 @@ def write_atomic(
 
 
 def _temp_name(path: Path) -> Path:
-    return path.parent / f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-{path.name}"
+    return path.parent / f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(4).hex()}-{path.name}"
 
 
 def temp_target(name: str) -> str | None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
-import secrets
 import time
 from collections.abc import Iterable
 
@@ -47,7 +47,7 @@ def new_game_id(names: tuple[str, str], at: float, suffix: str | None = None) ->
     date = time.strftime("%Y-%m-%d", time.localtime(at))
     first = slug(names[0], fallback="p1", limit=NAME_PART, ascii_only=True)
     second = slug(names[1], fallback="p2", limit=NAME_PART, ascii_only=True)
-    return f"{date}-{first}-{second}-{suffix or secrets.token_hex(2)}"
+    return f"{date}-{first}-{second}-{suffix or os.urandom(2).hex()}"
 
 
 def is_ours(name: str) -> bool:
