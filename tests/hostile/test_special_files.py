@@ -1,10 +1,11 @@
-"""A FIFO, a device or a link given as a deck, or lying in the saves folder, never hangs the game
-nor reads without end: only regular files are opened, never past a cap, and links are not
-followed where none is expected. (The suite's alarm fails any case that blocks.)"""
+"""A FIFO, a device, a socket or a link given as a deck, or lying in the saves folder, never
+hangs the game nor reads without end: only regular files are opened, never past a cap, and
+links are not followed where none is expected. (The suite's alarm fails any case that blocks.)"""
 
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,17 +34,25 @@ def folder_named(path: Path) -> None:
     path.mkdir()
 
 
+def unix_socket(path: Path) -> None:
+    # Bound and closed: the socket file stays, and opening it fails as no one listens.
+    with socket.socket(socket.AF_UNIX) as bound:
+        bound.bind(str(path))
+
+
 SPECIAL: dict[str, Callable[[Path], None]] = {
     "a FIFO": fifo,
     "a link to /dev/zero": zero,
     "a link to /dev/null": null_device,
     "a folder": folder_named,
+    "a socket": unix_socket,
 }
 SAYS = {
     "a FIFO": "FIFO",
     "a link to /dev/zero": "device",
     "a link to /dev/null": "device",
     "a folder": "folder",
+    "a socket": "socket",
 }
 
 
