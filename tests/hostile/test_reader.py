@@ -4,7 +4,6 @@ words, and the cap it never reads past. (The suite's alarm fails any case that b
 from __future__ import annotations
 
 import os
-import socket
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from h2h_game.files import NotAFile, TooBig, kind_of, read_regular
+from tests.hostile.conftest import unix_socket
 
 
 def test_a_plain_file_is_read_whole_up_to_and_at_the_cap(tmp_path: Path) -> None:
@@ -64,9 +64,8 @@ def test_what_is_not_a_file_is_refused_at_once_in_words(
 
 
 def test_a_socket_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "s"
-    with socket.socket(socket.AF_UNIX) as bound:
-        bound.bind(str(path))
+    path = tmp_path / "socket"
+    unix_socket(path)
     with pytest.raises(NotAFile) as caught:
         read_regular(path, 1 << 20)
     assert caught.value.reason == "it is a socket, not a file"

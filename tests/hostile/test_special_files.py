@@ -5,7 +5,6 @@ links are not followed where none is expected. (The suite's alarm fails any case
 from __future__ import annotations
 
 import os
-import socket
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from h2h_game.store import BrokenSave, BrokenSaveError, SaveStore
 from h2h_game.store.hidden import HIDDEN_NAME
 from h2h_game.store.index import INDEX_NAME
 from tests.decks.builders import SHORTEST, write
-from tests.hostile.conftest import Run
+from tests.hostile.conftest import Run, unix_socket
 
 
 def fifo(path: Path) -> None:
@@ -32,12 +31,6 @@ def null_device(path: Path) -> None:
 
 def folder_named(path: Path) -> None:
     path.mkdir()
-
-
-def unix_socket(path: Path) -> None:
-    # Bound and closed: the socket file stays, and opening it fails as no one listens.
-    with socket.socket(socket.AF_UNIX) as bound:
-        bound.bind(str(path))
 
 
 SPECIAL: dict[str, Callable[[Path], None]] = {
