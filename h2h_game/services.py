@@ -6,7 +6,6 @@ file locks, the engine) is opened on first use, not when the program starts.
 
 from __future__ import annotations
 
-import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +17,8 @@ if TYPE_CHECKING:
 
 
 def _new_seed() -> int:
+    import secrets  # only when a game is dealt
+
     return secrets.randbits(32)
 
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from types import TracebackType
 
-from filelock import FileLock
-
 from h2h_game.engine import GameState, LogEntry
 from h2h_game.store import record
 from h2h_game.store.errors import ReadOnlyGame, write_failure
 from h2h_game.store.gamefile import GameFiles
+from h2h_game.store.lock import FileLock
 
 
 class OpenGame:

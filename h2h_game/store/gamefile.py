@@ -15,8 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
-
 from h2h_game.engine import GameState
 from h2h_game.files import fsync_folder
 from h2h_game.store import record
@@ -37,6 +35,7 @@ from h2h_game.store.index import (
     save_info,
     stamp_of,
 )
+from h2h_game.store.lock import FileLock, LockTimeout
 from h2h_game.store.migrations import NewerSchema
 from h2h_game.store.storage import (
     FILE_MODE,
@@ -73,7 +72,7 @@ class GameFiles:
 
     def lock(self, game_id: str) -> FileLock:
         # Not thread-local: a game opened on one thread may be closed from another.
-        return FileLock(self.lock_path(game_id), timeout=0, mode=FILE_MODE, thread_local=False)
+        return FileLock(self.lock_path(game_id), timeout=0, mode=FILE_MODE)
 
     def take_lock(self, game_id: str, failure: Callable[[str], StoreError]) -> FileLock:
         """The game's lock, held: GameLocked if another window has it, `failure(reason)` on a
@@ -81,7 +80,7 @@ class GameFiles:
         lock = self.lock(game_id)
         try:
             lock.acquire()
-        except Timeout as error:
+        except LockTimeout as error:
             raise GameLocked(game_id) from error
         except OSError as error:
             raise failure(str(error.strerror or error)) from error

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from filelock import FileLock, Timeout
 from tinydb import Query, TinyDB
 
 from h2h_game.store.errors import SaveError, read_failure, write_failure
+from h2h_game.store.lock import FileLock, LockTimeout
 from h2h_game.store.storage import (
     FILE_MODE,
     AtomicJSONStorage,
@@ -95,7 +95,7 @@ class HiddenCards:
     def _change(self, deck_name: str, change: Callable[[set[str]], set[str]]) -> None:
         try:
             private_folder(self.folder)
-            with FileLock(self.lock_path, timeout=LOCK_WAIT, mode=FILE_MODE, thread_local=False):
+            with FileLock(self.lock_path, timeout=LOCK_WAIT, mode=FILE_MODE):
                 try:
                     hidden = set(self._read(deck_name))
                 except FileNotFoundError:
@@ -109,7 +109,7 @@ class HiddenCards:
                     db.table(TABLE).upsert(
                         {"deck": deck_name, "cards": cards}, Query().deck == deck_name
                     )
-        except Timeout as error:
+        except LockTimeout as error:
             raise SaveError(
                 "Could not save the hidden cards: another window is saving them. Try again."
             ) from error

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
-
+from h2h_game.store.lock import FileLock
 from h2h_game.store.storage import CORRUPT_MARK, FILE_MODE, AtomicJSONStorage, UnreadableFile
 
 INDEX_NAME = ".index.json"
@@ -243,7 +242,7 @@ class Index:
         """
         if not changes:
             return True
-        lock = FileLock(self.lock_path, timeout=LOCK_WAIT, mode=FILE_MODE, thread_local=False)
+        lock = FileLock(self.lock_path, timeout=LOCK_WAIT, mode=FILE_MODE)
         try:
             with lock:
                 entries = self.read()
@@ -253,6 +252,6 @@ class Index:
                     else:
                         entries[name] = entry
                 AtomicJSONStorage(self.path).write({INDEX_TABLE: entries})
-        except (OSError, Timeout, ValueError):
+        except (OSError, ValueError):
             return False
         return True

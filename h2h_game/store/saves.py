@@ -19,8 +19,6 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from filelock import Timeout
-
 from h2h_game.engine import GameState, replay
 from h2h_game.store import listing, migrations, record
 from h2h_game.store.errors import (
@@ -44,6 +42,7 @@ from h2h_game.store.ids import (
     new_game_id,
 )
 from h2h_game.store.index import Listed, Listing, SaveInfo
+from h2h_game.store.lock import LockTimeout
 from h2h_game.store.recover import Recovered, recover
 from h2h_game.store.storage import (
     CORRUPT_MARK,
@@ -86,7 +85,7 @@ class SaveStore:
             lock = files.lock(game_id)
             try:
                 lock.acquire()
-            except Timeout:
+            except LockTimeout:
                 continue
             except OSError as error:
                 raise write_failure(error, self.folder, what="new game") from error

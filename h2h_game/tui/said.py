@@ -10,7 +10,6 @@ from __future__ import annotations
 from textual.content import Content
 
 from h2h_game.engine import (
-    Action,
     Agree,
     Effect,
     GameState,
@@ -46,11 +45,13 @@ def said(step: Step) -> Content:
         return Content(words)
     if kind == "answer":
         return _answered(before, after)
+    last = after.moment.phase in (Phase.LANDING, Phase.CLOSING) and before.moment.phase in _PLAYING
     if kind == "meet":
         tokens = after.moment.jar - before.moment.jar
         courage = " (one of them for courage)" if before.moment.led else ""
-        return Content(f"You met each other there: {plural(tokens, 'token')} in the jar{courage}.")
-    if after.moment.phase in (Phase.LANDING, Phase.CLOSING) and before.moment.phase in _PLAYING:
+        met = f"You met each other there: {plural(tokens, 'token')} in the jar{courage}."
+        return Content(met + (" That was the last card of the evening you chose." if last else ""))
+    if last:
         return Content("That was the last card of the evening you chose.")
     if kind in ("thank-you", "hand-over") and after.moment.turn != before.moment.turn:
         return Content.assemble(
@@ -170,8 +171,3 @@ def first_token(before: GameState, after: GameState) -> Content | None:
         "Your first trust token. Tokens come from feeling heard and from meeting each other there.",
         opens,
     )
-
-
-def refusal(action: Action, reason: str) -> Content:
-    """Why a move did nothing, as it is: the engine and the store speak in plain words."""
-    return Content(reason)

@@ -403,3 +403,13 @@ async def test_a_chosen_theme_is_remembered_for_the_next_run(services):
         app.choose_setting("hints", "off")
     remembered = load_settings()
     assert remembered.theme == "h2h-high-contrast" and remembered.hints is False
+
+
+async def test_continue_appears_even_when_the_index_cannot_tell_at_first(services):
+    async with table_app(services).run_test(size=(100, 30)) as pilot:
+        await pilot.press("a", "q")
+    (services.saves_dir / ".index.json").unlink()  # the glance cannot be sure without it
+    app = H2HApp(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: menu_ids(app)[:1] == ["continue"])
+        assert app.screen.query_one("#menu").highlighted == 0  # Continue is first, and chosen

@@ -19,6 +19,8 @@ from h2h_game.tui.screens.base import H2HScreen
 class DecksScreen(H2HScreen):
     """What's in the box: decks, their levels and cards, and where each came from."""
 
+    CSS_PATH = "screens.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
 
     def __init__(self, services: Services) -> None:

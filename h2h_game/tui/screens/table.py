@@ -343,8 +343,10 @@ class TableScreen(H2HScreen):
 
     def _show_hint(self, state: GameState) -> None:
         line = self.query_one("#hint", Static)
-        if not self.hints or self.session.read_only:
-            line.display = False
+        shown = self.hints and not self.session.read_only
+        if line.display != shown:
+            line.display = shown
+        if not shown:
             return
         teaching, self._teaching = self._teaching, None
         if teaching is None:

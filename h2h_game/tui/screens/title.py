@@ -41,6 +41,9 @@ class TitleScreen(H2HScreen):
     def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = services
+        self._sure = True
+        self._resumed = False
+        """The first resume is the first showing; the menu was just built for it."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="title-box"):
@@ -48,22 +51,45 @@ class TitleScreen(H2HScreen):
             yield Static("Heart to Heart", id="title-words", markup=False)
             yield Static(PROMISE, id="promise", markup=False)
             with Center():
-                yield OptionList(*self._options(), id="menu")
+                yield OptionList(*self._first_options(), id="menu")
         yield Footer()
         yield TooSmall()
 
     def on_screen_resume(self) -> None:
         # Every time the title comes back (after a game, a load, a deck list) Continue may
         # have changed.
-        self.refresh_menu()
+        if self.is_mounted and self._resumed:
+            self.refresh_menu(self._latest())
+        self._resumed = True
 
-    def _options(self) -> list[Option]:
+    def _options(self, latest: str | None = None) -> list[Option]:
         options = [Option(Content(words), id=key) for key, words in MENU]
-        latest = self._latest()
         if latest is not None:
             label = Content.assemble("Continue  ", literal_line(latest).stylize("dim"))
             options.insert(0, Option(label, id="continue"))
         return options
+
+    def _first_options(self) -> list[Option]:
+        """The menu of the first frame: Continue from a glance at the index when it can say
+        for certain; otherwise the store is asked just after the first frame."""
+        from h2h_game.glance import latest_unfinished
+
+        glance = latest_unfinished(self.services.saves_dir)
+        self._sure = glance.sure
+        return self._options(glance.label)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        if not self._sure:
+            self.run_worker(self._look, thread=True, exclusive=True, group="continue")
+
+    def _look(self) -> None:
+        latest = self._latest()
+        self.app.call_from_thread(self._show_latest, latest)
+
+    def _show_latest(self, latest: str | None) -> None:
+        if latest is not None:
+            self.refresh_menu(latest)
 
     def _latest(self) -> str | None:
         """Who and what the most recent unfinished game is, for the Continue entry (and that it
@@ -83,12 +109,14 @@ class TitleScreen(H2HScreen):
         who = f"{describe.players(game)} · {game.deck}" if game else latest.id
         return f"{who} (can't be opened)" if isinstance(latest, BrokenSave) else who
 
-    def refresh_menu(self) -> None:
+    def refresh_menu(self, latest: str | None) -> None:
         """Rebuild the menu: Continue appears only when there is a game to continue."""
         menu = self.query_one("#menu", OptionList)
         highlighted = menu.highlighted_option.id if menu.highlighted_option else None
         menu.clear_options()
-        menu.add_options(self._options())
+        menu.add_options(self._options(latest))
+        if latest is not None and highlighted == "new":
+            highlighted = "continue"  # Continue is first when there is a game to continue
         ids = [option.id for option in menu.options]
         menu.highlighted = ids.index(highlighted) if highlighted in ids else 0
         menu.focus()
