@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from filelock import FileLock
 
 from h2h_game.files import TEMP_PREFIX
 from h2h_game.store import SaveStore
+from h2h_game.store.lock import FileLock
 from tests.cli.conftest import Run, Terminal, new_game
 from tests.store.helpers import START
 
@@ -177,7 +177,7 @@ def test_recover_by_a_beginning_of_a_game_open_elsewhere(
 ) -> None:
     _, newer = two_games
     (folder / f"{newer}.json").write_text("garbage")
-    with FileLock(folder / f"{newer}.lock", thread_local=False):
+    with FileLock(folder / f"{newer}.lock"):
         ran = h2h("saves", "recover", newer[:15])
     assert ran.code == 1
     assert ran.err == (
@@ -268,7 +268,7 @@ def test_tidy_leaves_a_damaged_game_open_elsewhere_where_it_is(
 ) -> None:
     older, _ = two_games
     (folder / f"{older}.json").write_text("{")
-    with FileLock(folder / f"{older}.lock", thread_local=False):
+    with FileLock(folder / f"{older}.lock"):
         ran = h2h("saves", "tidy")
     assert ran.code == 0
     assert ran.out == (

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from filelock import FileLock
 
 from h2h_game.store import (
     BrokenSave,
@@ -30,6 +29,7 @@ from h2h_game.store import (
 from h2h_game.store.gamefile import GameFiles
 from h2h_game.store.hidden import HIDDEN_LOCK, HIDDEN_NAME
 from h2h_game.store.index import INDEX_NAME
+from h2h_game.store.lock import FileLock
 from tests.store.helpers import START, fresh_game, play
 
 READ_ONLY = OSError(errno.EROFS, "Read-only file system")
@@ -155,7 +155,7 @@ def test_a_new_game_whose_id_another_window_holds_takes_another(
         pass
     stem = probe.id.removesuffix("-aaaa")
     store.delete(probe.id)
-    with FileLock(folder / f"{stem}-cccc.lock", thread_local=False):
+    with FileLock(folder / f"{stem}-cccc.lock"):
         tokens.extend(["cccc", "dddd"])
         with store.create(fresh_game(), START) as game:
             assert game.id == f"{stem}-dddd"
@@ -329,7 +329,7 @@ def test_hidden_cards_being_saved_by_another_window(
 ) -> None:
     store.hide_cards("Little deck", ["L1-a"])
     monkeypatch.setattr(hidden, "LOCK_WAIT", 0)
-    with FileLock(folder / HIDDEN_LOCK, thread_local=False), pytest.raises(SaveError) as caught:
+    with FileLock(folder / HIDDEN_LOCK), pytest.raises(SaveError) as caught:
         store.hide_cards("Little deck", ["L1-b"])
     assert str(caught.value) == (
         "Could not save the hidden cards: another window is saving them. Try again."
