@@ -11,10 +11,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
+import os
 import signal
+import socket
 import sys
 from asyncio.subprocess import PIPE, Process
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import urlsplit
@@ -157,10 +159,13 @@ class GameServer(Server):
     async def safe_headers(
         self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
     ) -> web.StreamResponse:
-        response = await handler(request)
-        # The key is in every path: no page should hand it to anyone as a referrer.
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Content-Type-Options"] = "nosniff"
+        try:
+            response = await handler(request)
+        except web.HTTPException as error:
+            # A redirect or a 404 is raised rather than returned; it is a response all the same.
+            _protect(error.headers)
+            raise
+        _protect(response.headers)
         return response
 
     def _report_refused(self, request: web.Request) -> None:
@@ -264,9 +269,8 @@ class GameServer(Server):
                 site = web.TCPSite(runner, self.host, self.port)
                 await site.start()
             except OSError as error:
-                reason = error.strerror or str(error)
                 print(
-                    f"h2h serve: cannot listen on {self.host} port {self.port}: {reason}.",
+                    f"h2h serve: cannot listen on {self.host} port {self.port}: {_why(error)}.",
                     file=sys.stderr,
                 )
                 return 1
@@ -278,6 +282,20 @@ class GameServer(Server):
             await runner.cleanup()
         self.say("Stopped. Every game is saved.")
         return 0
+
+
+def _why(error: OSError) -> str:
+    # asyncio words a failed bind as "error while attempting to bind on address (…): …", which
+    # repeats the address; the system's own words for the error number are plain.
+    if error.errno and not isinstance(error, socket.gaierror):
+        return os.strerror(error.errno)
+    return error.strerror or str(error)
+
+
+def _protect(headers: MutableMapping[str, str]) -> None:
+    # The key is in every path: no page should hand it to anyone as a referrer.
+    headers["Referrer-Policy"] = "no-referrer"
+    headers["X-Content-Type-Options"] = "nosniff"
 
 
 def _cells(text: str, default: int) -> int:

@@ -16,7 +16,7 @@ from typing import Any
 
 from h2h_game.files import kind_of
 from h2h_game.store import record
-from h2h_game.store.errors import LoadError, read_failure
+from h2h_game.store.errors import LoadError
 from h2h_game.store.gamefile import GameFiles
 from h2h_game.store.ids import is_broken_id, is_game_id, is_listed_id
 from h2h_game.store.index import (
@@ -53,7 +53,9 @@ def list_saves(files: GameFiles) -> Listing:
         message = f"The saves folder {folder} is a file, not a folder. Choose another with --saves."
         raise LoadError(message) from error
     except OSError as error:
-        raise read_failure(error, folder) from error
+        # read_failure speaks of a file; this is the folder, and nothing in it was touched.
+        why = "permission denied" if isinstance(error, PermissionError) else error.strerror
+        raise LoadError(f"Could not read the saves folder {folder}: {why or error}.") from error
     known = files.index.read()
     changes: dict[str, dict[str, Any] | None] = {}
     listing: Listing = []

@@ -60,6 +60,10 @@ def recover(files: GameFiles, listed_id: str) -> Recovered:
     )
     try:
         return _recover(files, listed_id, game_id)
+    except GameNotFound:
+        # No such game (an id's beginning, say): the lock file just made must not stay behind.
+        files.forget_lock(game_id)
+        raise
     finally:
         lock.release()
 

@@ -59,8 +59,10 @@ class SaveStore:
         self.folder = Path(folder)
         self._files = GameFiles(self.folder)
         self._hidden = HiddenCards(self.folder)
+        self._swept = 0
+        """Stray temporary files cleared on the way in, for `tidy` to count."""
         if self.folder.is_dir():
-            remove_stray_temps(self.folder)
+            self._swept = len(remove_stray_temps(self.folder))
             tighten_folder(self.folder, is_ours)
 
     # --- games ---------------------------------------------------------------------------------
@@ -195,7 +197,9 @@ class SaveStore:
         """Move damaged games aside and clear what crashed writers left behind."""
         if not self.folder.is_dir():
             return listing.Tidied()
-        return listing.tidy(self._files)
+        done = listing.tidy(self._files)
+        done.temps, self._swept = done.temps + self._swept, 0
+        return done
 
     # --- hidden cards --------------------------------------------------------------------------
 

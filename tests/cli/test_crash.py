@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import stat
 from pathlib import Path
 
@@ -89,3 +90,50 @@ def test_the_app_mixin_keeps_the_error_and_prints_no_traceback(
     assert app.return_code == 1
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err and "boom" not in out + err
+
+
+def test_without_h2h_logs_the_log_goes_to_the_user_log_folder(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("h2h_game.commands.saves.run_list", failing_command(KeyError("deck")))
+    assert cli.main(["saves", "list"]) == 1
+    folder = Path(os.environ["XDG_STATE_HOME"]) / "h2h" / "log"
+    (log,) = folder.glob("crash-*.log")
+    assert str(log) in capsys.readouterr().err
+
+
+def test_pruning_steps_over_what_it_cannot_remove(logs: Path) -> None:
+    logs.mkdir(parents=True)
+    # Both sort first: a link to nothing has no age, and the folder is the oldest thing there.
+    (logs / "crash-20000101T000000-1-aaaaaa.log").symlink_to(logs / "nowhere")
+    stuck = logs / "crash-20000101T000000-1-bbbbbb.log"
+    stuck.mkdir()
+    os.utime(stuck, ns=(1, 1))
+    written = [crash.write_log(RuntimeError("again")) for _ in range(crash.KEEP)]
+    left = sorted(logs.glob("crash-*.log"))
+    assert stuck in left and all(path in left for path in written)
+    assert len(left) == crash.KEEP + 1  # the folder stays; everything else is pruned in order
+    assert not (logs / "crash-20000101T000000-1-aaaaaa.log").is_symlink()
+
+
+class Recording:
+    """Stands in for Textual's App: it records every error it is handed."""
+
+    def __init__(self) -> None:
+        self.handled: list[Exception] = []
+
+    def _handle_exception(self, error: Exception) -> None:
+        self.handled.append(error)
+
+
+class Keeps(crash.CrashReporting, Recording):
+    pass
+
+
+def test_the_mixin_keeps_the_first_error_and_passes_every_one_on() -> None:
+    app = Keeps()
+    first, second = RuntimeError("first"), ValueError("second")
+    app._handle_exception(first)
+    app._handle_exception(second)
+    assert app.crash is first
+    assert app.handled == [first, second]

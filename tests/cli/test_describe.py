@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from h2h_game import describe
-from h2h_game.engine import summarise
+from h2h_game.engine import Ending, summarise
 from h2h_game.store import BrokenSave, SaveInfo
 from h2h_game.tui.widgets import panels
 from h2h_game.untrusted import width
@@ -89,3 +89,92 @@ def test_the_story_is_the_one_the_summary_screen_tells(tmp_path: Path) -> None:
     lines = describe.evening(summary)
     assert lines[:2] == describe.story(summary)[:2]
     assert lines[2] == f"You reached “{summary.deepest_name}”."
+
+
+def test_time_together_in_words() -> None:
+    said = {
+        minutes: describe.minutes_phrase(minutes)
+        for minutes in (0, 1, 48, 89, 90, 123, 125, 60 * 3 + 59)
+    }
+    assert said == {
+        0: "a few moments",
+        1: "a minute",
+        48: "48 minutes",
+        89: "89 minutes",
+        90: "an hour and 30 minutes",
+        123: "2 hours",  # a few minutes over the hour are not worth saying
+        125: "2 hours and 5 minutes",
+        239: "3 hours and 59 minutes",
+    }
+
+
+def test_the_story_of_an_evening_that_went_somewhere() -> None:
+    from tests.store.helpers import fresh_game
+
+    quiet = summarise(fresh_game())
+    full = replace(
+        quiet,
+        minutes=95,
+        answered=1,
+        met=3,
+        felt_heard=1,
+        jar=1,
+        deepest_name="Deep \x1b[31mend",
+        ending=Ending.WRAP_UP,
+    )
+    assert describe.evening(full) == [
+        "You spent an hour and 35 minutes together.",
+        "You answered one card and met each other 3 times.",
+        "You reached “Deep [31mend”.",
+        "Someone felt truly heard once.",
+        "The trust jar holds one token.",
+        "You chose to wrap up here.",
+    ]
+    many = replace(full, answered=7, met=2, felt_heard=2, jar=9, ending=Ending.CARDS)
+    assert describe.story(many)[1:] == [
+        "You answered 7 cards and met each other twice.",
+        "Someone felt truly heard twice.",
+        "The trust jar holds 9 tokens.",
+    ]
+    assert describe.evening(many)[-1] == "You have been through every card you could reach."
+
+
+def test_a_damaged_file_of_an_unknown_game_is_named_by_its_file() -> None:
+    broken = BrokenSave("2025-11-25-maya-sam-3f9c", Path("/s/2025-11-25-maya-sam-3f9c.json"), "x")
+    assert describe.named(broken, NOW) == "the damaged file 2025-11-25-maya-sam-3f9c.json"
+    assert describe.damaged_message(broken, NOW) == [
+        "The damaged file 2025-11-25-maya-sam-3f9c.json cannot be opened: x.",
+        "Its file is /s/2025-11-25-maya-sam-3f9c.json.",
+        "Bring back its last good state with: h2h saves recover 2025-11-25-maya-sam-3f9c",
+        "Or delete it with: h2h saves delete 2025-11-25-maya-sam-3f9c",
+    ]
+    assert describe.detail(broken) == [
+        "2025-11-25-maya-sam-3f9c.json: x.",
+        "`h2h saves recover 2025-11-25-maya-sam-3f9c` brings back its last good state.",
+    ]
+
+
+def test_what_is_said_of_a_recovered_or_newer_file() -> None:
+    aside = "2025-11-25-maya-sam-3f9c.corrupt-20251125T210000Z"
+    recovered = BrokenSave(aside, Path(f"{aside}.json"), "it is cut short", 0.0, GAME, True)
+    message = describe.damaged_message(recovered, NOW)
+    assert message[0].startswith("The game of Maya and Sam (Partners, last played today 21:50)")
+    assert message[1].endswith("(moved aside and kept as it was).")
+    assert message[2:] == [
+        "It has been recovered. Carry on with: h2h continue 2025-11-25-maya-sam-3f9c"
+    ]
+    assert describe.detail(recovered)[-1] == "It has been recovered as 2025-11-25-maya-sam-3f9c."
+    newer = BrokenSave(GAME.id, Path("x.json"), describe.NEWER_REASON, 0.0, GAME)
+    assert describe.damaged_message(newer, NOW)[2:] == ["Update h2h to open it."]
+    assert describe.detail(newer) == [
+        "Maya & Sam · Partners",
+        "Reached “Deep end”, met each other twice, 48 minutes together.",
+        "x.json: saved by a newer version of h2h.",
+    ]
+
+
+def test_a_terminal_too_narrow_for_the_table_cuts_its_lines() -> None:
+    text = describe.table([GAME], NOW, columns=40)
+    lines = text.splitlines()
+    assert all(width(line) <= 40 for line in lines)
+    assert lines[1].startswith(GAME.id) and lines[1].endswith("…")

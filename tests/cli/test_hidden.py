@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -10,6 +13,7 @@ from h2h_game.decks.format import load_deck
 from h2h_game.decks.problems import snippet
 from h2h_game.engine.deck import Deck
 from h2h_game.store import SaveStore
+from h2h_game.store.hidden import HIDDEN_NAME
 from tests.cli.conftest import Run
 from tests.decks.builders import SHORTEST, write
 
@@ -66,3 +70,67 @@ def test_unhide_mistakes_exit_2(h2h: Run, store: SaveStore, deck: tuple[Deck, Pa
     several = h2h("deck", "unhide", "Old friends", "Wh", "--decks", folder)
     assert several.code == 2 and "begins 3 hidden cards" in several.err
     assert len(store.hidden_cards("Old friends")) == 3
+
+
+def test_hidden_for_a_deck_with_none_says_so(h2h: Run, store: SaveStore) -> None:
+    store.hide_cards("Old friends", ["L1-000000000000"])
+    ran = h2h("deck", "hidden", "Partners")
+    assert (ran.code, ran.out) == (0, 'No hidden cards for "Partners".\n')
+
+
+def test_a_broken_deck_nearby_does_not_hide_the_text_of_hidden_cards(
+    h2h: Run, store: SaveStore, deck: tuple[Deck, Path]
+) -> None:
+    found, folder = deck
+    write(folder, "broken.toml", "format = 1\n[deck]\nname = 'x'\n")
+    store.hide_cards("Old friends", [found.cards[0].id])
+    ran = h2h("deck", "hidden", "--decks", folder)
+    assert ran.code == 0
+    assert f"  {found.cards[0].id}  {snippet(found.cards[0].text)}" in ran.out.splitlines()
+
+
+@pytest.mark.parametrize("words", [("hidden",), ("unhide", "Old friends", "--all")])
+def test_hidden_cards_that_cannot_be_read_are_an_error_not_none(
+    h2h: Run,
+    store: SaveStore,
+    folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    words: tuple[str, ...],
+) -> None:
+    store.hide_cards("Old friends", ["L1-000000000000"])
+    path = folder / HIDDEN_NAME
+    before = path.read_bytes()
+    real = os.open
+
+    def refused(target: Any, *args: Any, **kwargs: Any) -> int:
+        if Path(os.fsdecode(target)) == path:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real(target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refused)
+    ran = h2h("deck", *words)
+    monkeypatch.undo()
+    assert ran.code == 1
+    assert ran.err == (
+        f"h2h: Could not read {HIDDEN_NAME}: permission denied. The file was left as is.\n"
+    )
+    assert ran.out == ""
+    assert path.read_bytes() == before
+
+
+def test_unhide_on_a_full_disk_keeps_them_hidden_and_says_so(
+    h2h: Run, store: SaveStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.hide_cards("Old friends", ["L1-000000000000"])
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    ran = h2h("deck", "unhide", "Old friends", "--all")
+    monkeypatch.undo()
+    assert ran.code == 1
+    assert ran.err == (
+        "h2h: Could not save the hidden cards: the disk is full. Free some space and try again.\n"
+    )
+    assert store.hidden_cards("Old friends") == {"L1-000000000000"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import sys
 from pathlib import Path
 
 import pytest
@@ -380,3 +382,56 @@ def test_every_command_has_help_with_examples(
 def test_deck_without_a_command_prints_usage(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys)
     assert code == 2 and "validate" in err
+
+
+# when writing fails -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["import", "export", "print"])
+def test_a_deck_that_cannot_be_written_is_an_error_and_leaves_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
+) -> None:
+    deck = write(tmp_path, "d.toml", SHORTEST)
+    source = write(tmp_path, "q.csv", "level,text\n1,What now?\n") if command == "import" else deck
+    suffix = {"import": ".toml", "export": ".csv", "print": ".html"}[command]
+    target = tmp_path / "no such folder" / f"out{suffix}"
+    code, out, err = run(capsys, command, source, "-o", target)
+    assert code == 1 and out == ""
+    assert err == f"{target}: error: cannot write: No such file or directory\n"
+    assert not target.parent.exists()
+
+
+def test_new_where_no_folder_can_be_made_is_an_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    blocker = write(tmp_path, "a-file", "")
+    target = blocker / "decks" / "road.toml"
+    code, out, err = run(capsys, "new", "Road trip", "-o", target)
+    assert code == 1 and out == ""
+    assert err == f"{target}: error: cannot write: not a folder\n"
+    assert blocker.read_text() == ""
+
+
+def test_export_to_a_stream_of_text_only_writes_the_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Some hosts (an IDE's console, an embedding app) give a stdout with no bytes beneath.
+    path = write(tmp_path, "d.toml", SHORTEST)
+    text_only = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", text_only)
+    assert main(["deck", "export", str(path)]) == 0
+    monkeypatch.undo()
+    assert read_csv(text_only.getvalue().encode(), "x.csv", meta=load_deck(path)) == load_deck(path)
+
+
+def test_a_terminal_that_cannot_show_a_character_gets_a_question_mark_not_a_traceback(
+    bundled_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(bundled_dir, "cafe.toml", deck_toml(name="Café ☕ talk"))
+    raw = io.BytesIO()
+    terminal = io.TextIOWrapper(raw, encoding="ascii", errors="strict")
+    monkeypatch.setattr(sys, "stdout", terminal)
+    assert main(["deck", "list"]) == 0
+    terminal.flush()
+    monkeypatch.undo()
+    assert raw.getvalue().decode("ascii").startswith("Caf? ? talk")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 import pytest
@@ -126,6 +128,31 @@ def test_load_deck_reports_a_missing_file_and_a_folder(tmp_path: Path) -> None:
         load_deck(tmp_path)
 
 
+@pytest.mark.parametrize(
+    ("error", "says"),
+    [
+        (PermissionError(errno.EACCES, "Permission denied"), "cannot be read: Permission denied"),
+        (OSError(errno.EIO, "Input/output error"), "cannot be read: Input/output error"),
+        (OSError("no words"), "cannot be read: OSError"),
+    ],
+)
+def test_load_deck_reports_a_file_the_disk_will_not_give(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, says: str
+) -> None:
+    path = write(tmp_path, "good.toml", SHORTEST)
+
+    def refused(*_: object, **__: object) -> int:
+        raise error
+
+    monkeypatch.setattr(os, "open", refused)
+    with pytest.raises(DeckError) as caught:
+        load_deck(path)
+    monkeypatch.undo()
+    assert caught.value.first == f"{path}: error: {says}"
+    assert caught.value.path == path
+    assert path.read_text() == SHORTEST
+
+
 # Syntax and encoding errors -------------------------------------------------------------------
 
 
@@ -142,6 +169,14 @@ def test_a_syntax_error_at_the_end_names_the_last_line() -> None:
 def test_an_unquoted_string_gets_a_hint() -> None:
     assert only_error("format = 1\n[deck]\nname = Old friends\n") == (
         'd.toml:3:8: error: invalid value: text needs quotes, like "…"'
+    )
+
+
+@pytest.mark.parametrize("value", ["@", "", "+"])
+def test_a_missing_or_impossible_value_is_named_without_a_quoting_hint(value: str) -> None:
+    # Only a letter suggests unquoted text; anything else (or nothing) is just not a value.
+    assert only_error(f"format = 1\n[deck]\nname = {value}\n") == (
+        "d.toml:3:8: error: invalid value"
     )
 
 

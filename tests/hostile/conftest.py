@@ -7,7 +7,10 @@ no traceback, the right exit code, the other games still listed, the damaged gam
 from __future__ import annotations
 
 import os
+import shutil
 import signal
+import socket
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
@@ -75,6 +78,19 @@ def games(store: SaveStore) -> tuple[str, str]:
     target = new_game(store, ("Maya", "Sam"), START + 86_400)
     store.list()  # the index now knows both, as it would after any ordinary evening
     return healthy, target
+
+
+def unix_socket(path: Path) -> None:
+    """A socket file at `path`, bound and closed: opening it fails, as no one listens."""
+    # A socket's path has a limit of about 100 bytes, which a test's folder may pass: it is
+    # bound under a short name and moved into place (a rename keeps it a socket).
+    short = Path(tempfile.mkdtemp(prefix="h2h-")) / "s"
+    try:
+        with socket.socket(socket.AF_UNIX) as bound:
+            bound.bind(str(short))
+        os.rename(short, path)
+    finally:
+        shutil.rmtree(short.parent, ignore_errors=True)
 
 
 @pytest.fixture

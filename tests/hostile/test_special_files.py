@@ -1,6 +1,6 @@
-"""A FIFO, a device or a link given as a deck, or lying in the saves folder, never hangs the game
-nor reads without end: only regular files are opened, never past a cap, and links are not
-followed where none is expected. (The suite's alarm fails any case that blocks.)"""
+"""A FIFO, a device, a socket or a link given as a deck, or lying in the saves folder, never
+hangs the game nor reads without end: only regular files are opened, never past a cap, and
+links are not followed where none is expected. (The suite's alarm fails any case that blocks.)"""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from h2h_game.store import BrokenSave, BrokenSaveError, SaveStore
 from h2h_game.store.hidden import HIDDEN_NAME
 from h2h_game.store.index import INDEX_NAME
 from tests.decks.builders import SHORTEST, write
-from tests.hostile.conftest import Run
+from tests.hostile.conftest import Run, unix_socket
 
 
 def fifo(path: Path) -> None:
@@ -38,12 +38,14 @@ SPECIAL: dict[str, Callable[[Path], None]] = {
     "a link to /dev/zero": zero,
     "a link to /dev/null": null_device,
     "a folder": folder_named,
+    "a socket": unix_socket,
 }
 SAYS = {
     "a FIFO": "FIFO",
     "a link to /dev/zero": "device",
     "a link to /dev/null": "device",
     "a folder": "folder",
+    "a socket": "socket",
 }
 
 

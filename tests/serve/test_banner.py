@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pytest
 
 from h2h_game.serve import address
@@ -100,3 +102,61 @@ def test_every_interface_offers_this_computers_own_addresses_best_first(
     monkeypatch.setattr(address, "_outward_address", lambda: [])
     monkeypatch.setattr(address, "_hostname_addresses", lambda: ["127.0.1.1"])
     assert reachable_addresses("::") == []
+
+
+def test_the_host_names_addresses_are_offered_and_a_failed_lookup_is_none(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(address.socket, "gethostname", lambda: "my-laptop")
+    looked_up: list[str] = []
+
+    def lookup(name: str) -> tuple[str, list[str], list[str]]:
+        looked_up.append(name)
+        return name, [], ["127.0.1.1", "192.168.1.20"]
+
+    monkeypatch.setattr(address.socket, "gethostbyname_ex", lookup)
+    assert address._hostname_addresses() == ["127.0.1.1", "192.168.1.20"]
+    assert looked_up == ["my-laptop"]
+
+    def no_answer(name: str) -> tuple[str, list[str], list[str]]:
+        raise address.socket.gaierror(address.socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(address.socket, "gethostbyname_ex", no_answer)
+    assert address._hostname_addresses() == []
+
+
+class Probe:
+    """A UDP socket that records what it is asked; it has no way to send anything."""
+
+    connected: ClassVar[list[tuple[str, int]]] = []
+    route: ClassVar[str | None] = "192.168.1.20"
+
+    def __init__(self, family: int, kind: int) -> None:
+        assert (family, kind) == (address.socket.AF_INET, address.socket.SOCK_DGRAM)
+
+    def __enter__(self) -> Probe:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        pass
+
+    def connect(self, target: tuple[str, int]) -> None:
+        Probe.connected.append(target)
+        if Probe.route is None:
+            raise OSError(101, "Network is unreachable")
+
+    def getsockname(self) -> tuple[str, int]:
+        assert Probe.route is not None
+        return Probe.route, 40000
+
+
+def test_the_outward_address_is_asked_of_the_kernel_without_sending_anything(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(address.socket, "socket", Probe)
+    monkeypatch.setattr(Probe, "connected", [])
+    assert address._outward_address() == ["192.168.1.20"]
+    # A documentation-only address: no network routes it anywhere.
+    assert Probe.connected == [("192.0.2.1", 9)]
+    monkeypatch.setattr(Probe, "route", None)
+    assert address._outward_address() == []

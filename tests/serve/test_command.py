@@ -24,16 +24,24 @@ def test_every_option_is_read() -> None:
 
 
 @pytest.mark.parametrize(
-    "options",
-    [["--port", "65536"], ["--port", "-1"], ["--port", "http"], ["--max-games", "0"]],
+    ("options", "says"),
+    [
+        (["--port", "65536"], "'65536' is not a port number (0 to 65535)"),
+        (["--port", "-1"], "'-1' is not a port number (0 to 65535)"),
+        (["--port", "http"], "'http' is not a port number (0 to 65535)"),
+        (["--max-games", "0"], "'0' is not a whole number of 1 or more"),
+        (["--max-games", "many"], "'many' is not a whole number of 1 or more"),
+    ],
 )
 def test_impossible_values_are_refused(
-    options: list[str], capsys: pytest.CaptureFixture[str]
+    options: list[str], says: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with pytest.raises(SystemExit) as exit_:
         build_parser().parse_args(["serve", *options])
     assert exit_.value.code == 2
-    assert "h2h serve" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "h2h serve" in err
+    assert says in err
 
 
 def test_each_game_runs_this_python_with_the_same_folders_made_absolute(

@@ -185,3 +185,29 @@ def test_migrate_steps_one_version_at_a_time(monkeypatch: pytest.MonkeyPatch) ->
     for bad in ({}, {"schema": 0}, {"schema": "2"}, {"schema": True}):
         with pytest.raises(migrations.MigrationFailed):
             migrations.migrate(bad)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda table: table["players"].pop(),
+        lambda table: table.update(seed="seven"),
+        lambda table: table.update(length="forever"),
+    ],
+    ids=["one player", "a seed as text", "an unknown length"],
+)
+def test_a_version_1_save_whose_deal_was_tampered_with_is_damaged(
+    store: SaveStore, folder: Path, damage: Any
+) -> None:
+    game_id, path = install("save-v1.json", folder)
+    data = json.loads(path.read_text())
+    damage(data["save"]["1"]["state"]["table"])
+    path.write_text(json.dumps(data))
+    original = path.read_bytes()
+    (broken,) = store.list()
+    assert isinstance(broken, BrokenSave)
+    assert broken.reason == "the game state is damaged"
+    with pytest.raises(BrokenSaveError, match="the game state is damaged"):
+        store.open(game_id)
+    (aside,) = folder.glob(f"{game_id}.corrupt-*.json")
+    assert aside.read_bytes() == original

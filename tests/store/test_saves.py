@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tinydb import TinyDB
@@ -24,7 +27,7 @@ from h2h_game.store import (
     storage,
 )
 from h2h_game.store.index import INDEX_NAME
-from tests.store.helpers import START, fresh_game, play
+from tests.store.helpers import START, fresh_game, next_step, play
 
 
 def test_a_game_resumes_exactly_where_it_was_left(store: SaveStore) -> None:
@@ -96,10 +99,24 @@ def test_files_are_private(store: SaveStore, folder: Path) -> None:
 
 def test_an_existing_saves_folder_of_ours_is_made_private(folder: Path) -> None:
     folder.mkdir(mode=0o755)
-    (folder / ".gitkeep").write_text("")
+    for name in (
+        ".gitkeep",
+        "2025-11-24-maya-sam-0000.json",
+        "2025-11-24-maya-sam-0000.previous.json",
+    ):
+        (folder / name).write_text("")
     os.chmod(folder, 0o755)
     SaveStore(folder)
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+@pytest.mark.parametrize("name", ["Holiday Plans.previous.json", "notes.txt"])
+def test_a_folder_holding_anything_else_keeps_its_permissions(folder: Path, name: str) -> None:
+    folder.mkdir(mode=0o755)
+    (folder / name).write_text("")
+    os.chmod(folder, 0o755)
+    SaveStore(folder)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o755
 
 
 def test_a_second_window_is_refused_and_may_read(store: SaveStore) -> None:
@@ -278,6 +295,33 @@ def test_a_broken_listing_entry_never_hides_a_game(store: SaveStore, folder: Pat
     assert not any(isinstance(item, BrokenSave) for item in store.list())
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda game: game.pop("deck"),
+        lambda game: game.update(answered="many"),
+        lambda game: game.update(players=["only one"]),
+        lambda game: game.update(created="yesterday"),
+        lambda game: game.update(actions=None),
+    ],
+    ids=["no deck", "answered as words", "one player", "a time in words", "no count"],
+)
+def test_an_index_entry_of_any_wrong_shape_is_read_past(
+    store: SaveStore, folder: Path, damage: Callable[[dict[str, Any]], None]
+) -> None:
+    with store.create(fresh_game(), START) as game:
+        play(game, 2)
+    store.list()
+    index = folder / INDEX_NAME
+    data = json.loads(index.read_text())
+    damage(data["files"][f"{game.id}.json"]["game"])
+    index.write_text(json.dumps(data))
+    (item,) = store.list()
+    assert isinstance(item, SaveInfo) and item.id == game.id and item.actions == 2
+    healed = json.loads(index.read_text())["files"][f"{game.id}.json"]["game"]
+    assert healed["deck"] == "Little deck" and healed["actions"] == 2
+
+
 def test_a_game_file_is_a_tinydb_database(store: SaveStore, folder: Path) -> None:
     with store.create(fresh_game(), START) as game:
         play(game, 3)
@@ -286,3 +330,21 @@ def test_a_game_file_is_a_tinydb_database(store: SaveStore, folder: Path) -> Non
     assert isinstance(saved, dict)
     assert saved["id"] == game.id
     assert len(saved["log"]) == len(game.log)
+
+
+def test_a_closed_game_saves_nothing_more_and_lets_another_window_in(
+    store: SaveStore, folder: Path
+) -> None:
+    with store.create(fresh_game(), START) as game:
+        play(game, 3)
+        assert not game.closed and repr(game) == f"<OpenGame {game.id} open, 3 actions>"
+    assert game.closed
+    on_disk = (folder / f"{game.id}.json").read_bytes()
+    state, entry = next_step(game.state, random.Random(1), START + 10_000)
+    with pytest.raises(RuntimeError, match="is closed"):
+        game.save(state, entry, START + 10_000)
+    game.close()  # closing twice is harmless
+    assert (folder / f"{game.id}.json").read_bytes() == on_disk
+    with store.open(game.id) as again, store.open(game.id, read_only=True) as viewer:
+        assert len(again.log) == 3
+        assert repr(viewer) == f"<OpenGame {game.id} read-only, 3 actions>"

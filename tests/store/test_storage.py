@@ -123,3 +123,95 @@ def test_moving_aside_never_overwrites(tmp_path: Path) -> None:
     assert moved_first.read_bytes() == b"first"
     assert moved_second.read_bytes() == b"second"
     assert not first.exists()
+
+
+def test_a_folder_someone_else_owns_or_that_is_gone_is_not_tightened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    os.chmod(theirs, 0o755)
+    monkeypatch.setattr(os, "getuid", lambda: theirs.stat().st_uid + 1)
+    assert not tighten_folder(theirs, lambda name: True)
+    monkeypatch.undo()
+    assert mode(theirs) == 0o755
+    assert not tighten_folder(tmp_path / "gone", lambda name: True)
+
+
+def no_hard_links(path: Path, target: Path, **_: object) -> None:
+    raise OSError(errno.EPERM, "Operation not permitted")
+
+
+def test_without_hard_links_moving_aside_renames_and_still_never_overwrites(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = tmp_path / "game.json"
+    first.write_bytes(b"first")
+    moved_first = move_aside(first, now=0)
+    monkeypatch.setattr(os, "link", no_hard_links)
+    first.write_bytes(b"second")
+    moved_second = move_aside(first, now=0)
+    monkeypatch.undo()
+    assert moved_second.name == "game.corrupt-19700101T000000Z-2.json"
+    assert moved_first.read_bytes() == b"first"
+    assert moved_second.read_bytes() == b"second"
+    assert not first.exists()
+
+
+def test_a_file_that_cannot_be_moved_aside_stays_where_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "game.json"
+    path.write_bytes(b"damaged")
+
+    def taken(*_: object, **__: object) -> None:
+        raise FileExistsError(errno.EEXIST, "File exists")
+
+    monkeypatch.setattr(os, "link", taken)
+    with pytest.raises(FileExistsError, match="no free name to move the file aside"):
+        move_aside(path, now=0)
+
+    def broken(*_: object, **__: object) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(os, "link", broken)
+    with pytest.raises(OSError, match="Input/output error"):
+        move_aside(path, now=0)
+    monkeypatch.undo()
+    assert os.listdir(tmp_path) == ["game.json"]
+    assert path.read_bytes() == b"damaged"
+
+
+def test_temps_of_this_process_and_of_unknown_writers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = tmp_path / f"{TEMP_PREFIX}{os.getpid()}-abcd-game.json"  # a save of ours under way
+    nameless = tmp_path / f"{TEMP_PREFIX}nopid-abcd-game.json"  # not a writer anyone can ask
+    theirs = tmp_path / f"{TEMP_PREFIX}1-abcd-game.json"  # a pid we may not signal
+    for path in (mine, nameless, theirs):
+        path.write_text("{")
+
+    def not_allowed(pid: int, signal: int) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "kill", not_allowed)
+    assert remove_stray_temps(tmp_path) == [nameless]
+    monkeypatch.undo()
+    assert mine.exists() and theirs.exists()
+    assert remove_stray_temps(tmp_path / "no such folder") == []
+
+
+def test_a_stray_temp_that_cannot_be_removed_is_left_for_next_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dead = tmp_path / f"{TEMP_PREFIX}999999999-abcd-game.json"
+    dead.write_text("{")
+
+    def refused(path: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(os, "unlink", refused)
+    assert remove_stray_temps(tmp_path) == []
+    monkeypatch.undo()
+    assert dead.exists()
+    assert remove_stray_temps(tmp_path) == [dead]
