@@ -102,8 +102,8 @@ def test_a_temp_name_taken_by_a_link_is_never_followed(
     path = tmp_path / "game.json"
     elsewhere = tmp_path / "elsewhere"
     elsewhere.write_bytes(b"theirs")
-    monkeypatch.setattr("h2h_game.files.secrets.token_hex", lambda _: "beef")
-    planted = tmp_path / f"{TEMP_PREFIX}{os.getpid()}-beef-game.json"
+    monkeypatch.setattr("h2h_game.files.os.urandom", lambda _: bytes.fromhex("0000beef"))
+    planted = tmp_path / f"{TEMP_PREFIX}{os.getpid()}-0000beef-game.json"
     planted.symlink_to(elsewhere)
     with pytest.raises(FileExistsError):
         write_atomic(path, b"ours")
