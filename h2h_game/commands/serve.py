@@ -49,7 +49,7 @@ def run_serve(args: argparse.Namespace) -> int:
     from h2h_game.serve import GameServer
 
     server = GameServer(
-        game_command(args.saves, args.decks),
+        game_command(args.saves, args.decks, theme=args.theme, no_hints=args.no_hints),
         host=args.host,
         port=args.port,
         max_games=args.max_games,
@@ -57,14 +57,21 @@ def run_serve(args: argparse.Namespace) -> int:
     return server.serve()
 
 
-def game_command(saves: str | None, decks: list[str]) -> list[str]:
-    """The command each browser tab runs: this Python, this game, the same folders."""
+def game_command(
+    saves: str | None, decks: list[str], *, theme: str | None = None, no_hints: bool = False
+) -> list[str]:
+    """The command each browser tab runs: this Python, this game, the same folders, colours
+    and hints."""
     command = [sys.executable, "-m", "h2h_game"]
     # Absolute, so the games find the same folders whatever their working directory.
     if saves:
         command += ["--saves", str(Path(saves).expanduser().resolve())]
     for folder in decks:
         command += ["--decks", str(Path(folder).expanduser().resolve())]
+    if theme:
+        command += ["--theme", theme]
+    if no_hints:
+        command.append("--no-hints")
     return command
 
 

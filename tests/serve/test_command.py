@@ -65,3 +65,8 @@ def test_each_game_runs_this_python_with_the_same_folders_made_absolute(
 
 def test_without_folders_each_game_finds_them_as_h2h_does() -> None:
     assert game_command(None, []) == [sys.executable, "-m", "h2h_game"]
+
+
+def test_each_game_gets_the_colours_and_hints_asked_for() -> None:
+    command = game_command(None, [], theme="h2h-high-contrast", no_hints=True)
+    assert command[3:] == ["--theme", "h2h-high-contrast", "--no-hints"]
