@@ -114,15 +114,27 @@ class NewGameScreen(H2HScreen):
     def show(self, step: Step) -> None:
         self.step = step
         self.query_one("#steps", ContentSwitcher).current = step.id
-        asked = self._asked()
-        number = asked.index(step) + 1 if step in asked else 1
-        self.query_one("#step-title", Static).update(
-            Content.assemble((f"{number} of {len(asked)}  ", "dim"), (step.TITLE, "bold"))
-        )
+        self._show_title()
         step.enter(self.choices)
+        asked = self._asked()
         first = asked and asked[0] is step
         self.query_one("#back", Button).label = Content("Title  esc" if first else "Back  esc")
         self.refresh_bindings()
+
+    def _show_title(self) -> None:
+        asked = self._asked()
+        number = asked.index(self.step) + 1 if self.step in asked else 1
+        self.query_one("#step-title", Static).update(
+            Content.assemble((f"{number} of {len(asked)}  ", "dim"), (self.step.TITLE, "bold"))
+        )
+
+    @on(Step.Leaning)
+    def _leaning(self, event: Step.Leaning) -> None:
+        # "1 of 5" must not become "2 of 9": count the steps the highlighted deck will ask.
+        if "deck" in self.skipped:
+            return  # the deck was chosen before this screen (play again, --deck)
+        self.choices.deck = event.deck
+        self._show_title()
 
     def action_next(self) -> None:
         problem = self.step.leave(self.choices)

@@ -72,6 +72,13 @@ class Step(Vertical):
     class Done(Message):
         """The players finished this step with its own key: move on."""
 
+    class Leaning(Message):
+        """The players are looking at a deck: the steps after this one may change with it."""
+
+        def __init__(self, deck: Deck) -> None:
+            super().__init__()
+            self.deck = deck
+
     def applies(self, choices: Choices) -> bool:
         """Whether this step is asked at all, given what was chosen before it."""
         return True
@@ -158,6 +165,7 @@ class DeckStep(Step):
             )
             return
         deck = entry.deck
+        self.post_message(self.Leaning(deck))
         parts: list[Content | str | tuple[str, str]] = [literal_line(deck.name).stylize("bold")]
         if deck.audience:
             parts += [
