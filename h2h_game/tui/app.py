@@ -30,7 +30,7 @@ from h2h_game.tui.messages import (
 )
 from h2h_game.tui.screens.title import TitleScreen
 from h2h_game.tui.themes import THEMES, VARIABLE_DEFAULTS, WARM
-from h2h_game.tui.widgets.notice import MIN_HEIGHT, MIN_WIDTH
+from h2h_game.tui.widgets.notice import MIN_HEIGHT, MIN_WIDTH, NARROW_WIDTH
 
 if TYPE_CHECKING:
     from h2h_game.flow import GameFlow
@@ -88,6 +88,8 @@ class H2HApp(CrashReporting, App[str | None]):
         return dict(VARIABLE_DEFAULTS)
 
     def on_mount(self) -> None:
+        # In a browser (`h2h serve`) the moves are for fingers: taller buttons and keys.
+        self.set_class(self.is_web, "-web")
         launch = self.launch
         if launch.start and launch.preset is not None and launch.preset.deck is not None:
             # Straight to the table: the title is built only when the players leave it.
@@ -111,8 +113,9 @@ class H2HApp(CrashReporting, App[str | None]):
             self.post_message(NewGame(launch.preset))
 
     def on_resize(self, event: Resize) -> None:
-        small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
-        self.set_class(small, "-too-small")
+        width, height = event.size
+        self.set_class(width < MIN_WIDTH, "-narrow")
+        self.set_class(width < NARROW_WIDTH or height < MIN_HEIGHT, "-too-small")
         for screen in self.screen_stack:
             screen.refresh_bindings()
 

@@ -76,15 +76,25 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("screenshots")
 
 
-@pytest.mark.parametrize(("width", "height"), [(1024, 768), (768, 1024)])
+@pytest.mark.parametrize(
+    ("width", "height", "least_cols"),
+    [(1024, 768, 80), (768, 1024, 80), (390, 844, 40)],
+    ids=["tablet-landscape", "tablet-portrait", "phone"],
+)
 def test_a_tablet_starts_a_game_and_plays_a_turn_by_tapping(
-    browser: Browser, served: ServerProcess, shots: Path, width: int, height: int
+    browser: Browser,
+    served: ServerProcess,
+    shots: Path,
+    width: int,
+    height: int,
+    least_cols: int,
 ) -> None:
+    """Tablets get the whole 80-column table; a phone held upright the narrow one."""
     browser.viewport(width, height)
     browser.open(served.url)
     assert browser.driver.title == "Heart to Heart"
     screen = browser.wait_for("Heart to Heart", "New game")
-    assert screen.cols >= 80 and screen.rows >= 24, (screen.cols, screen.rows)
+    assert screen.cols >= least_cols and screen.rows >= 24, (screen.cols, screen.rows)
     browser.screenshot(shots / f"{width}x{height}-title.png")
 
     for label, then in NEW_GAME:

@@ -78,10 +78,16 @@ def wild_deck(effect: object) -> Deck:
     )
 
 
-def table_app(services: Services, deck: Deck | None = None, **preset: object) -> H2HApp:
+def table_app(
+    services: Services,
+    deck: Deck | None = None,
+    *,
+    kind: type[H2HApp] = H2HApp,
+    **preset: object,
+) -> H2HApp:
     """An app that opens straight on a new table with Maya (left) and Sam (right)."""
     options = {"names": ("Maya", "Sam"), "length": "open", "seed": 3, **preset}
-    return H2HApp(
+    return kind(
         services,
         Launch(preset=Preset(deck=deck or story_deck(), **options), start=True),  # type: ignore[arg-type]
     )

@@ -315,9 +315,10 @@ async def test_decks_lists_the_bundled_decks(services):
             assert name in text
 
 
-async def test_a_small_terminal_shows_a_notice_and_no_key_acts_behind_it(services):
+@pytest.mark.parametrize("size", [(39, 24), (100, 23)], ids=["narrow", "short"])
+async def test_a_small_terminal_shows_a_notice_and_no_key_acts_behind_it(services, size):
     app = table_app(services)
-    async with app.run_test(size=(79, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.pause()
         table = table_of(app)
         notice = app.screen.query_one(".too-small")
@@ -330,6 +331,34 @@ async def test_a_small_terminal_shows_a_notice_and_no_key_acts_behind_it(service
         assert not app.screen.query_one(".too-small").display
         await pilot.press("a")
         assert table.state.moment.phase.value == "answered"
+
+
+async def test_a_phone_wide_table_lays_the_moves_out_two_by_two_and_plays(services):
+    """40 to 79 columns is a phone held upright or a split pane: the table still plays."""
+    app = table_app(services)
+    async with app.run_test(size=(44, 30)) as pilot:
+        await pilot.pause()
+        assert app.has_class("-narrow") and not app.has_class("-too-small")
+        assert not app.screen.query_one(".too-small").display
+        slots = [slot for slot in app.screen.query(".move-slot") if slot.display]
+        assert len({slot.region.y for slot in slots}) == 2  # two rows of moves
+        assert all(slot.region.right <= 44 for slot in slots)
+        table = table_of(app)
+        assert "answered" in str(app.screen.query_one("#slot-0").render())
+        await pilot.click("#slot-0")
+        await until(pilot, lambda: table.state.moment.phase.value == "answered")
+
+
+async def test_screens_that_need_the_width_cover_themselves_when_narrow(services):
+    app = H2HApp(services)
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.press("down", "down", "enter")
+        await until(pilot, lambda: isinstance(app.screen, DecksScreen))
+        notice = app.screen.query_one(".too-small")
+        assert notice.display and "80×24" in str(notice.render())
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert not notice.display
 
 
 async def test_play_again_keeps_the_two_players_and_the_deck(services):

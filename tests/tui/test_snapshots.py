@@ -24,6 +24,7 @@ from textual.widgets import Input
 
 from h2h_game.engine import Deck, Effect
 from h2h_game.flow import Preset
+from h2h_game.tui import app as h2h_app
 from h2h_game.tui.app import H2HApp
 from h2h_game.tui.launch import Launch
 from h2h_game.tui.screens.table import TableScreen
@@ -303,8 +304,38 @@ class TestAround:
         assert snap_compare(table_app(services), terminal_size=size, run_before=pressing("f1"))
 
     def test_too_small_notice(self, snap_compare, services):
-        """Below 80×24 the whole screen is covered by one calm notice saying the size needed."""
+        """Below 24 rows (or 40 columns) the whole screen is covered by one calm notice saying
+        the size needed."""
         assert snap_compare(table_app(services), terminal_size=(70, 20))
+
+
+# --- narrow: a split pane, and a phone in a browser -------------------------------------
+
+
+class InABrowser(H2HApp):
+    """The app as `h2h serve` runs it: Textual knows it is driving a web page."""
+
+    # A relative CSS path is read beside the module that defines the class: this one's is not.
+    CSS_PATH = Path(h2h_app.__file__).with_name("app.tcss")
+
+    @property
+    def is_web(self) -> bool:
+        return True
+
+
+class TestNarrow:
+    def test_the_table_in_a_split_pane(self, snap_compare, services):
+        """60×24: the header on two lines, the moves two by two, the card whole."""
+        assert snap_compare(table_app(services), terminal_size=(60, 24), run_before=pressing("a"))
+
+    def test_the_table_on_a_phone(self, snap_compare, services):
+        """A phone held upright (about 43×40 cells): every move a finger-sized button."""
+        app = table_app(services, kind=InABrowser)
+        assert snap_compare(app, terminal_size=(43, 40), run_before=pressing("a"))
+
+    def test_the_title_on_a_phone(self, snap_compare, services):
+        """The menu fits the width; nothing is cut off at the right."""
+        assert snap_compare(InABrowser(services), terminal_size=(43, 40))
 
 
 # --- the README's picture ---------------------------------------------------------------

@@ -14,14 +14,25 @@ _ALWAYS = frozenset({"help", "quit", "app.help", "app.quit"})
 
 
 class TooSmallGuard:
-    """The notice over a screen in a terminal under 80×24, and the refusal of keys behind it."""
+    """The notice over a screen in a window too small for it, and the refusal of keys behind it.
+
+    A screen that cannot lay itself out narrow carries the `-wide-only` class (in its
+    `DEFAULT_CLASSES`): it is covered in the app's narrow layout too.
+    """
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (self.too_small and action not in _ALWAYS)
 
     @property
     def too_small(self) -> bool:
-        return bool(self.app.has_class("-too-small"))  # type: ignore[attr-defined]
+        app = self.app  # type: ignore[attr-defined]
+        if app.has_class("-too-small"):
+            return True
+        return bool(app.has_class("-narrow") and self.wide_only)
+
+    @property
+    def wide_only(self) -> bool:
+        return bool(self.has_class("-wide-only"))  # type: ignore[attr-defined]
 
 
 class H2HScreen(TooSmallGuard, Screen[Any]):
@@ -33,7 +44,7 @@ class H2HScreen(TooSmallGuard, Screen[Any]):
 
     def on_mount(self) -> None:
         if not self.query(TooSmall):
-            self.mount(TooSmall())
+            self.mount(TooSmall(wide=self.wide_only))
 
 
 class H2HModal(TooSmallGuard, ModalScreen[Any]):
@@ -46,4 +57,4 @@ class H2HModal(TooSmallGuard, ModalScreen[Any]):
 
     def on_mount(self) -> None:
         if not self.query(TooSmall):
-            self.mount(TooSmall())
+            self.mount(TooSmall(wide=self.wide_only))

@@ -20,6 +20,7 @@ class DecksScreen(H2HScreen):
     """What's in the box: decks, their levels and cards, and where each came from."""
 
     CSS_PATH = "screens.tcss"
+    DEFAULT_CLASSES = "-wide-only"
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
 
