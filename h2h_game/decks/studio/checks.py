@@ -173,15 +173,14 @@ def card_advice_for(text: str, wild: bool) -> tuple[Advice, ...]:
 
 def check_structure(draft: Draft, source: str = "") -> dict[Target, tuple[Problem, ...]]:
     """Errors in the details, levels and ending, each level's cards stood in for by one card."""
-    document = draft.document()
-    for index, level in enumerate(document["levels"]):
+    document = draft.document(cards=False)
+    for index, (table, level) in enumerate(zip(document["levels"], draft.levels, strict=True)):
         # An empty level is an error of the level; a level with cards stands in with one card
         # that cannot clash with another level's.
-        if level["cards"]:
-            level["cards"] = [f"Stand-in card {index}?"]
-    snapshot = Snapshot(
-        draft.version, document, (), tuple(level.key for level in draft.levels), source
-    )
+        if level.cards:
+            table["cards"] = [f"Stand-in card {index}?"]
+    keys = tuple(level.key for level in draft.levels)
+    snapshot = Snapshot(draft.version, document, (), keys, source)
     try:
         deck_from_document(document, source)
     except DeckError as error:
@@ -208,12 +207,20 @@ class ProblemBook:
 
     # --- filling -------------------------------------------------------------------------
 
-    def take_whole(self, check: WholeCheck, changed_since: Iterable[int] = ()) -> None:
-        """A whole check arrived; cards changed after its version keep their fresh checks."""
-        keep = set(changed_since)
+    def take_whole(
+        self, check: WholeCheck, changed_cards: Iterable[int] = (), *, changed_rest: bool = False
+    ) -> None:
+        """A whole check arrived; what changed after its version keeps its fresh check.
+
+        Args:
+            check: the whole check.
+            changed_cards: cards changed since the version the check was made of.
+            changed_rest: whether anything else (details, levels, ending) changed since.
+        """
+        keep = set(changed_cards)
         self.whole = check
         self.fresh_cards = {key: value for key, value in self.fresh_cards.items() if key in keep}
-        if not keep:
+        if not changed_rest:
             self.structure = None
         self._count_whole()
 

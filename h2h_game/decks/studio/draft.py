@@ -92,7 +92,8 @@ class LevelDraft:
     cards: list[CardDraft] = field(default_factory=list)
     key: int = field(default_factory=new_key)
 
-    def document(self) -> dict[str, Any]:
+    def document(self, *, cards: bool = True) -> dict[str, Any]:
+        """The `[[levels]]` table; without `cards`, the cards are left for the caller to fill."""
         table: dict[str, Any] = {"name": self.name}
         if self.description:
             table["description"] = self.description
@@ -100,7 +101,7 @@ class LevelDraft:
             table["unlock"] = self.unlock
         if self.settle is not None:
             table["settle"] = self.settle
-        table["cards"] = [card.document() for card in self.cards]
+        table["cards"] = [card.document() for card in self.cards] if cards else []
         return table
 
 
@@ -219,12 +220,15 @@ class Draft:
 
     # --- reading -------------------------------------------------------------------------
 
-    def document(self) -> dict[str, Any]:
-        """The draft as a parsed deck file: what `deck_from_document` validates."""
+    def document(self, *, cards: bool = True) -> dict[str, Any]:
+        """The draft as a parsed deck file: what `deck_from_document` validates.
+
+        Without `cards`, every level's card list is empty, for checks of everything else.
+        """
         document: dict[str, Any] = {
             "format": FORMAT,
             "deck": self.details.document(),
-            "levels": [level.document() for level in self.levels],
+            "levels": [level.document(cards=cards) for level in self.levels],
         }
         ending: dict[str, Any] = {}
         if self.ending.landing:
@@ -371,6 +375,17 @@ class Draft:
         self.version += 1
         return edit
 
+    def take_back(self, edit: Edit) -> bool:
+        """Undo the last edit as if it never happened (an added card left empty): no redo."""
+        if not self._done or self._done[-1] is not edit:
+            return False
+        self._done.pop()
+        edit.revert(self)
+        self._moved(edit)
+        self._typing = None
+        self.version += 1
+        return True
+
     def undo(self) -> Edit | None:
         """Take back the last edit; the edit taken back, or None when there is none."""
         self.seal()
@@ -464,13 +479,16 @@ class Draft:
     def replace_card(self, key: int, new: CardDraft, label: str = "Edit a card") -> Edit | None:
         return self.apply(ReplaceCard(self.card(key), replace(new, key=key), label))
 
-    def add_card(self, level_key: int, index: int | None = None, text: str = "") -> CardDraft:
-        """A new card on a level, at `index` (the end by default); the card added."""
+    def add_card(
+        self, level_key: int, index: int | None = None, text: str = ""
+    ) -> tuple[CardDraft, Edit]:
+        """A new card on a level, at `index` (the end by default); the card and the edit."""
         level = self.level(level_key)
         card = CardDraft(text)
         where = len(level.cards) if index is None else max(0, min(index, len(level.cards)))
-        self.apply(InsertCard(level_key, where, card))
-        return card
+        edit = InsertCard(level_key, where, card)
+        self.apply(edit)
+        return card, edit
 
     def delete_card(self, key: int) -> Edit | None:
         level_index, card_index = self.position(key)
@@ -509,8 +527,17 @@ class Draft:
             return None
         return self.apply(edits[0] if len(edits) == 1 else Group(edits, "Change a level"))
 
-    def add_level(self, name: str, index: int | None = None) -> LevelDraft:
-        level = LevelDraft(name)
+    def add_level(
+        self,
+        name: str,
+        index: int | None = None,
+        *,
+        description: str = "",
+        unlock: int | None = None,
+        settle: int | None = None,
+    ) -> LevelDraft:
+        """A new empty level at `index` (the end by default); the level added."""
+        level = LevelDraft(name, description, unlock, settle)
         where = len(self.levels) if index is None else max(0, min(index, len(self.levels)))
         self.apply(InsertLevel(where, level))
         return level

@@ -171,6 +171,12 @@ def free_path(folder: Path, name: str, suffix: str = ".toml") -> Path:
     return path
 
 
+def name_for(path: Path) -> str:
+    """A deck name made from a file name: `road_trip.toml` → "Road trip"."""
+    words = " ".join(path.stem.replace("_", " ").replace("-", " ").split())[:MAX_NAME]
+    return words[:1].upper() + words[1:] if words else "My deck"
+
+
 def user_decks() -> Path:
     """The user's decks folder, where the studio saves decks that came from nowhere else."""
     return paths.user_decks_dir()
