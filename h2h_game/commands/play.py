@@ -56,7 +56,8 @@ def run_title(args: argparse.Namespace) -> int:
 
 def run_new(args: argparse.Namespace) -> int:
     from h2h_game.engine import SetupError, player_name
-    from h2h_game.tui.launch import Launch, Preset
+    from h2h_game.flow import Preset
+    from h2h_game.tui.launch import Launch
 
     deck = None
     if args.deck:
@@ -89,7 +90,8 @@ def run_continue(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace, launch: Any) -> int:
     from h2h_game.paths import saves_dir
-    from h2h_game.tui.app import H2HApp, Services
+    from h2h_game.services import Services
+    from h2h_game.tui.app import H2HApp
 
     services = Services(saves_dir=saves_dir(args.saves), deck_dirs=list(args.decks))
     H2HApp(services, launch).run()

@@ -1,61 +1,51 @@
-"""Provides `H2HApp`: the switchboard that wires screens, saves, decks, themes and help."""
+"""Provides `H2HApp`: the switchboard that wires screens to the game flow, themes and help.
+
+Screens post messages saying what the players chose (`tui/messages.py`); the app answers each
+by asking `GameFlow` and showing the result. The modules a game needs (the engine, decks,
+saves, the table) are imported when a game starts, so the title's first frame waits for none.
+"""
 
 from __future__ import annotations
 
-import secrets
-import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.events import Resize
 
-from h2h_game.engine import (
-    DEFAULT_COLOURS,
-    Deck,
-    GameState,
-    Length,
-    Setup,
-    SetupError,
-    deal_game,
+from h2h_game.services import Services
+from h2h_game.tui.commands import SettingsCommands
+from h2h_game.tui.launch import Launch
+from h2h_game.tui.messages import (
+    FollowGame,
+    HideRemoved,
+    LeaveTable,
+    NewGame,
+    PlayAgain,
+    ResumeGame,
+    StartGame,
 )
-from h2h_game.session import Session
-from h2h_game.store import GameLocked, SaveStore, StoreError
-from h2h_game.tui.launch import Launch, Preset
-from h2h_game.tui.screens.table import TableScreen
 from h2h_game.tui.screens.title import TitleScreen
 from h2h_game.tui.themes import THEMES, VARIABLE_DEFAULTS, WARM
 from h2h_game.tui.widgets.notice import MIN_HEIGHT, MIN_WIDTH
 
-
-@dataclass
-class Services:
-    """What the screens need from outside the terminal, passed in so tests can fix them."""
-
-    saves_dir: Path
-    deck_dirs: list[Path] = field(default_factory=list)
-    clock: Callable[[], float] = time.time
-    new_seed: Callable[[], int] = lambda: secrets.randbits(32)
-    _store: SaveStore | None = None
-
-    @property
-    def store(self) -> SaveStore:
-        # Opened on first use: the title's first frame should not wait for the saves folder.
-        if self._store is None:
-            self._store = SaveStore(self.saves_dir)
-        return self._store
+if TYPE_CHECKING:
+    from h2h_game.flow import GameFlow
+    from h2h_game.session import Session
 
 
-class H2HApp(App[None]):
-    """Heart to Heart: a card game for two people who want to really talk."""
+class H2HApp(App[str | None]):
+    """Heart to Heart: a card game for two people who want to really talk.
+
+    The app's return value is the id of a game left unfinished in this run, if any, so the
+    command line can say how to carry on with it.
+    """
 
     TITLE = "Heart to Heart"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
-    BINDINGS: ClassVar[list[Binding]] = [
+    COMMANDS = App.COMMANDS | {SettingsCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: these work over every screen, modal ones included.
         Binding(
             "f1", "help", "Help", tooltip="The rules in plain words, and every key", priority=True
@@ -75,38 +65,168 @@ class H2HApp(App[None]):
         super().__init__()
         self.services = services
         self.launch = launch or Launch()
-        self.dealt_from: dict[str, Deck] = {}
-        """Decks games were dealt from in this run, by name, for playing again."""
+        self.left_unfinished: str | None = None
+        """The last game left at the table unfinished in this run: what to carry on with."""
+        self._flow: GameFlow | None = None
         for theme in THEMES:
             self.register_theme(theme)
-        self.theme = WARM.name
+        self.theme = services.theme if services.theme in self.available_themes else WARM.name
+
+    @property
+    def flow(self) -> GameFlow:
+        if self._flow is None:
+            from h2h_game.flow import GameFlow
+
+            self._flow = GameFlow(self.services)
+        return self._flow
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(VARIABLE_DEFAULTS)
 
     def on_mount(self) -> None:
-        self.push_screen(TitleScreen())
         launch = self.launch
-        if launch.resume is not None:
-            self.resume_game(launch.resume or None)
-        elif launch.preset is not None and launch.start and launch.preset.deck is not None:
-            preset = launch.preset
-            self.start_game(
-                self.setup_for(
-                    preset.deck,
-                    names=preset.names or ("", ""),
-                    length=Length(preset.length or Length.EVENING),
-                    seed=preset.seed,
+        if launch.start and launch.preset is not None and launch.preset.deck is not None:
+            # Straight to the table: the title is built only when the players leave it.
+            self._start(
+                StartGame(
+                    launch.preset.deck,
+                    names=launch.preset.names or ("", ""),
+                    colours=launch.preset.colours,
+                    length=None if launch.preset.length is None else _length(launch.preset.length),
+                    seed=launch.preset.seed,
+                    first=launch.preset.first,
                 )
             )
+            if not self._tables():
+                self.push_screen(TitleScreen(self.services))
+            return
+        self.push_screen(TitleScreen(self.services))
+        if launch.resume is not None:
+            self.post_message(ResumeGame(launch.resume or None))
         elif launch.preset is not None:
-            self.new_game(launch.preset)
+            self.post_message(NewGame(launch.preset))
 
     def on_resize(self, event: Resize) -> None:
         small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
         self.set_class(small, "-too-small")
+        for screen in self.screen_stack:
+            screen.refresh_bindings()
 
-    # --- navigation ----------------------------------------------------------------------
+    # --- what the screens ask for --------------------------------------------------------
+
+    def on_new_game(self, message: NewGame) -> None:
+        from h2h_game.decks.library import find_decks
+        from h2h_game.flow import Preset
+        from h2h_game.tui.screens.new_game import NewGameScreen
+
+        preset = message.preset or Preset()
+        decks = find_decks(self.services.deck_dirs)
+        self.push_screen(NewGameScreen(preset, decks, seed=preset.seed, hints=self.services.hints))
+
+    def on_start_game(self, message: StartGame) -> None:
+        self._start(message)
+
+    def _start(self, message: StartGame) -> None:
+        from h2h_game.engine import DEFAULT_COLOURS, Length
+        from h2h_game.flow import FlowError
+
+        try:
+            setup = self.flow.setup_for(
+                message.deck,
+                names=message.names,
+                colours=message.colours or DEFAULT_COLOURS,
+                lines=message.lines,
+                length=message.length or Length.EVENING,
+                seed=message.seed,
+                first=message.first,
+            )
+            session = self.flow.start(setup)
+        except FlowError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self._sit_down(session)
+
+    def on_resume_game(self, message: ResumeGame) -> None:
+        from h2h_game.flow import FlowError
+        from h2h_game.store import GameLocked
+
+        game_id = message.game_id
+        try:
+            if game_id is None:
+                latest = self.flow.latest_unfinished()
+                if latest is None:
+                    self.notify("There is no unfinished game to continue.", markup=False)
+                    return
+                game_id = latest.id
+            session = self.flow.resume(game_id, read_only=message.read_only)
+        except GameLocked:
+            self._offer_read_only(game_id or "")
+            return
+        except FlowError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if session.read_only:
+            self.notify("Read only: this game is open in another window.", markup=False)
+        self._sit_down(session)
+
+    def _offer_read_only(self, game_id: str) -> None:
+        from h2h_game.tui.screens.dialogs import Choice, ChoiceDialog
+
+        def chosen(choice: str | None) -> None:
+            if choice == "read-only":
+                self.post_message(ResumeGame(game_id, read_only=True))
+
+        self.push_screen(
+            ChoiceDialog(
+                "This game is open in another window.",
+                "You can follow it here without changing it, or go back.",
+                [Choice("read-only", "Follow without changing"), Choice("back", "Go back")],
+            ),
+            chosen,
+        )
+
+    def _sit_down(self, session: Session) -> None:
+        from h2h_game.tui.screens.table import TableScreen
+
+        # Whatever was open over the title closes; with no title yet (`h2h new … --players`),
+        # the table opens straight away and the title is built when the players leave.
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, TitleScreen):
+            self.pop_screen()
+        table = TableScreen(session, hints=self.services.hints)
+        if session.state.is_over:
+            table.removed_were_hidden = self.flow.removed_are_hidden(session.state)
+        self.push_screen(table)
+
+    def on_leave_table(self, message: LeaveTable) -> None:
+        self._note_left(message.session)
+        message.session.close()
+        self._back_to_title()
+
+    def on_play_again(self, message: PlayAgain) -> None:
+        preset = self.flow.again(message.session.state)
+        message.session.close()
+        self._back_to_title()
+        self.post_message(NewGame(preset))
+
+    def on_hide_removed(self, message: HideRemoved) -> None:
+        from h2h_game.flow import FlowError
+
+        problem = None
+        try:
+            self.flow.hide_removed(message.session.state)
+        except FlowError as error:
+            problem = str(error)
+        for table in self._tables():
+            if table.session is message.session:
+                table.removed_hidden(problem)
+
+    def on_follow_game(self, message: FollowGame) -> None:
+        if self.flow.follow(message.session):
+            for table in self._tables():
+                if table.session is message.session:
+                    table.followed()
+
+    # --- navigation and settings ----------------------------------------------------------
 
     def action_help(self) -> None:
         # Imported here: the Markdown widget costs the title's first frame ~40 ms.
@@ -115,144 +235,42 @@ class H2HApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    def show_title(self) -> None:
+    async def action_quit(self) -> None:
+        for table in self._tables():
+            self._note_left(table.session)
+        self.exit(self.left_unfinished)
+
+    def choose_setting(self, setting: str, value: str) -> None:
+        """A setting chosen from the command palette: a theme, or hints on or off."""
+        if setting == "theme":
+            self.theme = value
+            self.services.theme = value
+        elif setting == "hints":
+            self.services.hints = value == "on"
+            for table in self._tables():
+                table.hints = self.services.hints
+                table.mutate_reactive(type(table).state)
+        self.notify(f"{setting.capitalize()}: {value.replace('h2h-', '')}.", markup=False)
+
+    def _back_to_title(self) -> None:
         """Back to the title, with everything above it closed."""
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, TitleScreen):
             self.pop_screen()
-        if not isinstance(self.screen, TitleScreen):
-            self.pop_screen()
+        if not self.screen_stack or not isinstance(self.screen, TitleScreen):
+            self.push_screen(TitleScreen(self.services))
 
-    def new_game(self, preset: Preset | None = None) -> None:
-        from h2h_game.tui.screens.new_game import NewGameScreen
+    def _tables(self) -> list:  # list[TableScreen], without importing the table at start-up
+        return [s for s in self.screen_stack if type(s).__name__ == "TableScreen"]
 
-        preset = preset or Preset()
-        self.push_screen(NewGameScreen(preset, deck=preset.deck))
-
-    def setup_for(
-        self,
-        deck: Deck,
-        *,
-        names: tuple[str, str],
-        colours: tuple[str, str] = DEFAULT_COLOURS,
-        lines: frozenset[str] = frozenset(),
-        length: Length = Length.EVENING,
-        seed: int | None = None,
-        first: int | None = None,
-    ) -> Setup:
-        """A setup for a new game, leaving out the cards these players hid in earlier games."""
-        try:
-            hidden = self.services.store.hidden_cards(deck.name)
-        except (StoreError, OSError):
-            hidden = frozenset()
-        return Setup(
-            deck=deck,
-            names=names,
-            colours=colours,
-            lines=lines,
-            hidden=hidden,
-            length=length,
-            seed=seed if seed is not None else self.services.new_seed(),
-            first=first,
-        )
-
-    def start_game(self, setup: Setup) -> bool:
-        """Set the table for a new game, save it, and sit the players down."""
-        now = self.services.clock()
-        self.dealt_from[setup.deck.name] = setup.deck
-        try:
-            state = deal_game(setup, now)
-        except SetupError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return False
-        try:
-            game = self.services.store.create(state, now)
-        except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return False
-        self.sit_down(Session(game.state, game, self.services.clock))
-        return True
-
-    def resume_game(self, game_id: str | None, *, read_only: bool = False) -> None:
-        """Open a saved game exactly where it was left."""
-        store = self.services.store
-        if game_id is None:
-            latest = store.most_recent_unfinished()
-            if latest is None:
-                self.notify("There is no unfinished game to continue.", markup=False)
-                return
-            game_id = latest.id
-        try:
-            game = store.open(game_id, read_only=read_only)
-        except GameLocked:
-            from h2h_game.tui.screens.dialogs import Choice, ChoiceDialog
-
-            def chosen(choice: str | None) -> None:
-                if choice == "read-only":
-                    self.resume_game(game_id, read_only=True)
-
-            self.push_screen(
-                ChoiceDialog(
-                    "This game is open in another window.",
-                    "You can look at it here without changing it, or go back.",
-                    [Choice("read-only", "Look without changing"), Choice("back", "Go back")],
-                ),
-                chosen,
-            )
-            return
-        except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        if game.read_only:
-            self.notify("Read only: this game is open in another window.", markup=False)
-        self.sit_down(Session(game.state, game, self.services.clock))
-
-    def sit_down(self, session: Session) -> None:
-        self.show_title()
-        self.push_screen(TableScreen(session))
-
-    def leave_table(self, table: TableScreen) -> None:
-        """Save and leave the table (every action is already saved; this lets go of the lock)."""
-        table.session.close()
-        self.show_title()
-
-    def play_again(self, table: TableScreen) -> None:
-        """A new game with the same two, the same deck and the same colours."""
-        state: GameState = table.state
-        players = state.players
-        table.session.close()
-        from h2h_game.tui.screens.new_game import NewGameScreen
-
-        self.show_title()
-        self.push_screen(
-            NewGameScreen(
-                Preset(
-                    names=(players[0].name, players[1].name),
-                    colours=(players[0].colour, players[1].colour),
-                    length=state.deal.length.value,
-                ),
-                deck=self.original_deck(state.deck.name) or state.deck,
-            )
-        )
-
-    def original_deck(self, name: str) -> Deck | None:
-        """The deck a game was dealt from, found again by name (the game keeps only the
-        cards it dealt, without their tags)."""
-        if name in self.dealt_from:
-            return self.dealt_from[name]
-        from h2h_game.decks.library import find_decks
-
-        for entry in find_decks(self.services.deck_dirs):
-            if entry.deck is not None and entry.deck.name == name:
-                return entry.deck
-        return None
-
-    def hide_cards(self, deck_name: str, card_ids: tuple[str, ...]) -> str | None:
-        """Hide removed cards of a deck from future games; None, or what went wrong."""
-        try:
-            self.services.store.hide_cards(deck_name, card_ids)
-        except (StoreError, OSError) as error:
-            return str(error)
-        return None
+    def _note_left(self, session: Session) -> None:
+        if session.id is not None and not session.state.is_over and not session.read_only:
+            self.left_unfinished = session.id
 
 
-__all__ = ["H2HApp", "Launch", "Preset", "Services"]
+def _length(value: str):  # -> Length, imported only when a game starts
+    from h2h_game.engine import Length
+
+    return Length(value)
+
+
+__all__ = ["H2HApp", "Launch", "Services"]

@@ -1,58 +1,91 @@
-"""Provides the table's command palette entries: every legal move, by name, level names included."""
+"""Provides the command palette's entries: the table's moves by name, and the game's settings.
+
+At the table, every possible move is there under the same words as its button, level names
+included ("Go deeper to Opening up"). Anywhere, the themes and hints can be found by typing
+what they are about ("contrast", "hints").
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from h2h_game.engine import AskDeeper, GoLighter, legal_actions
 from h2h_game.safe_text import terminal_safe
-from h2h_game.tui.words import LABELS
 
 if TYPE_CHECKING:
-    from h2h_game.engine import Action
-    from h2h_game.tui.screens.table import TableScreen
+    pass
 
-# Moves with a level or player argument are named in words below; these are never offered.
-_NOT_IN_PALETTE = {"agree", "share-closing", "end-quiet", "resume", "not-yet"}
+# Moves the palette leaves to their own keys: a player's own key, or a panel's button.
+_NOT_IN_PALETTE = {"player-0", "player-1", "go-on", "resume", "help"}
 
 
 class TableCommands(Provider):
     """Moves at the table, for people who like to type what they want."""
 
-    def _moves(self) -> Iterator[tuple[str, Action]]:
+    def _moves(self) -> Iterator[tuple[str, Callable[[], object]]]:
+        from h2h_game.engine import AskDeeper, GoLighter
+        from h2h_game.tui.moves import BY_NAME, Choice
         from h2h_game.tui.screens.table import TableScreen
 
         table = self.screen
         if not isinstance(table, TableScreen) or table.session.read_only:
             return
-        state = table.state
-        for action in legal_actions(state):
-            if action.kind in _NOT_IN_PALETTE:
+        state = table.session.state
+        for choice in table.choices:
+            if choice.move.name in _NOT_IN_PALETTE:
                 continue
+            yield choice.move.label, partial(table.make, choice)
+        # Every level the players may go to, by name, not only the nearest.
+        for action in table.session.legal:
             if isinstance(action, AskDeeper | GoLighter):
-                # Level names are the deck author's text: never markup, never escapes.
                 name = terminal_safe(state.deck.level(action.level).name)
                 verb = "Go deeper to" if isinstance(action, AskDeeper) else "Go lighter to"
-                yield f"{verb} {name}", action
-            else:
-                yield LABELS.get(action.kind, action.kind), action
-
-    def _run(self, action: Action) -> None:
-        table: TableScreen = self.screen  # type: ignore[assignment]
-        table.act(action)
+                move = "ask-deeper" if isinstance(action, AskDeeper) else "go-lighter"
+                yield f"{verb} {name}", partial(table.make, Choice(BY_NAME[move], action))
 
     async def discover(self) -> Hits:
-        for words, action in self._moves():
-            yield DiscoveryHit(Content(words), partial(self._run, action), text=words)
+        for words, run in self._moves():
+            yield DiscoveryHit(Content(words), run, text=words)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for words, action in self._moves():
+        for words, run in self._moves():
             score = matcher.match(words)
             if score > 0:
-                yield Hit(score, Content(words), partial(self._run, action), text=words)
+                yield Hit(score, Content(words), run, text=words)
+
+
+SETTINGS = (
+    ("High contrast theme", "Strong colours, easier to read", "theme", "h2h-high-contrast"),
+    ("Warm theme", "The game's own soft colours", "theme", "h2h-warm"),
+    ("Hints on", "Explain each move the first time it is possible", "hints", "on"),
+    ("Hints off", "No explanations: for players who know the game", "hints", "off"),
+)
+
+
+class SettingsCommands(Provider):
+    """Themes and hints, found by what they are about ("contrast", "hints", "theme")."""
+
+    def _settings(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
+        app = self.app
+        choose = getattr(app, "choose_setting", None)
+        if choose is None:
+            return
+        for words, help_text, setting, value in SETTINGS:
+            yield words, help_text, partial(choose, setting, value)
+
+    async def discover(self) -> Hits:
+        for words, help_text, run in self._settings():
+            yield DiscoveryHit(Content(words), run, text=words, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for words, help_text, run in self._settings():
+            # "contrast" finds the high contrast theme by its description as well as its name.
+            score = max(matcher.match(words), matcher.match(f"{words} {help_text}") * 0.9)
+            if score > 0:
+                yield Hit(score, Content(words), run, text=words, help=help_text)

@@ -1,21 +1,12 @@
-"""Provides what the app is asked to open on, and the choices already made for a new game."""
+"""Provides `Launch`: what the app is asked to open on."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from h2h_game.engine import Deck
-
-
-@dataclass(frozen=True)
-class Preset:
-    """Choices already made for a new game (from `h2h new …` or "play again")."""
-
-    deck: Deck | None = None
-    names: tuple[str, str] | None = None
-    colours: tuple[str, str] | None = None
-    length: str | None = None
-    seed: int | None = None
+if TYPE_CHECKING:
+    from h2h_game.flow import Preset
 
 
 @dataclass(frozen=True)

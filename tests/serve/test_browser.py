@@ -33,7 +33,8 @@ NEW_GAME = [
     ("Next", "please look away"),
     ("Next", "tick any topic"),
     ("Next", "How long tonight?"),
-    ("Next", "Set the table"),
+    ("Next", "How a turn goes"),
+    ("Next", "press f when ready"),
     ("press f when ready", "✓ ready"),
     ("press j when ready", "Who speaks first?"),
     ("Player 1 goes first", "Player 1 goes first"),
@@ -45,7 +46,7 @@ OPEN_THE_SAVED_GAME = [
     # The row opens on a tap once it is highlighted, which the line about the game shows.
     ("Load game", "Reached “Warming up”"),
     ("Player 1 & Player 2", "This game is open in another window."),
-    ("Look without changing", "read only"),
+    ("Follow without changing", "read only"),
 ]
 """From the title of a second tab to the game the first tab has open."""
 

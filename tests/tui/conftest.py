@@ -8,9 +8,12 @@ from pathlib import Path
 import pytest
 
 from h2h_game.engine import Deck
-from h2h_game.tui.app import H2HApp, Services
-from h2h_game.tui.launch import Launch, Preset
-from h2h_game.tui.screens.overlays import QuietScreen
+from h2h_game.flow import Preset
+from h2h_game.services import Services
+from h2h_game.tui.app import H2HApp
+from h2h_game.tui.launch import Launch
+from h2h_game.tui.screens.new_game import screen as new_game_screen
+from h2h_game.tui.screens.table import TableScreen
 from tests.engine.builders import make_deck, question, wild
 
 START = 1_790_000_000.0  # a fixed Wednesday evening
@@ -36,7 +39,9 @@ def quiet_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterat
     # Textual reads TEXTUAL_ANIMATIONS once, at import: patch where the app reads it.
     monkeypatch.setattr("textual.constants.TEXTUAL_ANIMATIONS", "none")
     # The quiet moment's "go on" wakes after 5 s for players; tests need not wait.
-    monkeypatch.setattr(QuietScreen, "UNLOCK_AFTER", 0.01)
+    monkeypatch.setattr(TableScreen, "GO_ON_AFTER", 0.0)
+    # Nor for both ticks of the ritual to stay on screen.
+    monkeypatch.setattr(new_game_screen, "RITUAL_PAUSE", 0.0)
     yield
 
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+from textual.widgets import Input, Static
+
 from h2h_game.engine import Length
+from h2h_game.flow import Preset
 from h2h_game.store import SaveStore
 from h2h_game.tui.app import H2HApp
-from h2h_game.tui.launch import Launch, Preset
+from h2h_game.tui.launch import Launch
+from h2h_game.tui.messages import StartGame
 from h2h_game.tui.screens.decks import DecksScreen
 from h2h_game.tui.screens.dialogs import ChoiceDialog
 from h2h_game.tui.screens.help import HelpScreen
@@ -14,11 +19,27 @@ from h2h_game.tui.screens.new_game import NewGameScreen
 from h2h_game.tui.screens.table import TableScreen
 from h2h_game.tui.screens.title import TitleScreen
 from tests.tui.conftest import story_deck, table_app
+from tests.tui.helpers import said, table_of, until
 
 
 def menu_ids(app: H2HApp) -> list[str]:
     menu = app.screen.query_one("#menu")
     return [option.id for option in menu.options]
+
+
+def step_of(app: H2HApp) -> str:
+    screen = app.screen
+    assert isinstance(screen, NewGameScreen)
+    return screen.step.id or ""
+
+
+def name_error(app: H2HApp) -> str:
+    return str(app.screen.query_one("#name-error", Static).render())
+
+
+async def at_table(pilot, app: H2HApp) -> TableScreen:
+    await until(pilot, lambda: isinstance(app.screen, TableScreen))
+    return table_of(app)
 
 
 async def test_the_title_says_heart_to_heart_and_offers_continue_only_with_a_game(services):
@@ -30,63 +51,188 @@ async def test_the_title_says_heart_to_heart_and_offers_continue_only_with_a_gam
         assert menu_ids(app) == ["new", "load", "decks", "help", "quit"]
     async with table_app(services).run_test(size=(100, 30)) as pilot:
         await pilot.press("a", "q")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(pilot.app.screen, TitleScreen))
         assert menu_ids(pilot.app)[0] == "continue"
 
 
 async def test_a_new_game_with_private_lines_reaches_the_table(services):
     app = H2HApp(services, Launch(preset=Preset()))
     async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, NewGameScreen))
         screen = app.screen
-        assert isinstance(screen, NewGameScreen)
+        assert step_of(app) == "deck"
         await pilot.press("enter")  # the default deck: Heart to Heart
-        assert screen.deck is not None and screen.deck.name == "Heart to Heart"
-        await pilot.press(*"Maya", "tab", *"Sam", "enter")
-        assert screen.step == "look-0"
+        assert screen.choices.deck is not None and screen.choices.deck.name == "Heart to Heart"
+        await pilot.press(*"Maya", "enter", *"Sam", "enter")
+        assert step_of(app) == "look-0"
         await pilot.press("enter")  # Sam looks away
         await pilot.press("space", "enter")  # Maya ticks the first topic
-        assert screen.step == "look-1"
+        assert step_of(app) == "look-1"
         await pilot.press("enter")
         # Sam does not see what Maya ticked.
-        assert screen.query_one("#lines-list").selected == []
+        assert screen.query_one("#lines-list-1").selected == []
         await pilot.press("down", "space", "enter")
-        assert screen.step == "length"
-        # No count: with two players, a count would tell each of them the other's lines.
-        assert "left out" not in str(screen.query_one("#lines-count").render())
+        assert step_of(app) == "length"
+        # No count of topics left out: with two players it would tell each the other's lines.
+        assert "left out" not in " ".join(str(s.render()) for s in screen.query(Static))
         await pilot.press("up", "enter")  # short
+        assert step_of(app) == "ritual"
+        await pilot.press("enter")  # "How a turn goes": read
         await pilot.press("f", "j")
-        await pilot.pause(0.8)
-        assert screen.step == "first"
+        await until(pilot, lambda: step_of(app) == "first")
         await pilot.press("down", "enter")  # Maya goes first
-        await pilot.pause()
-        assert isinstance(app.screen, TableScreen)
-        state = app.screen.state
+        table = await at_table(pilot, app)
+        state = table.state
         assert [p.name for p in state.players] == ["Maya", "Sam"]
         assert state.deal.length is Length.SHORT
         assert state.moment.speaker == 0
-        tags = {"family", "loss"}
-        bundled = screen.deck
-        assert bundled is not None
-        assert not any(tags & set(bundled.card(c).tags) for pile in state.deal.piles for c in pile)
+        tags = {"family", "loss", "childhood"} & set(screen.choices.deck.used_tags())
+        ticked = screen.choices.lines[0] | screen.choices.lines[1]
+        assert len(ticked) == 2
+        assert not any(
+            ticked & set(screen.choices.deck.card(c).tags)
+            for pile in state.deal.piles
+            for c in pile
+        ), tags
 
 
-async def test_every_step_can_be_skipped_with_defaults(services):
+async def test_enter_after_the_first_name_moves_to_the_second(services):
     app = H2HApp(services, Launch(preset=Preset()))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, TableScreen)
-        assert [p.name for p in app.screen.state.players] == ["Player 1", "Player 2"]
+        await until(pilot, lambda: isinstance(app.screen, NewGameScreen))
+        await pilot.press("enter", *"Ann", "enter")
+        assert step_of(app) == "names"
+        assert app.screen.focused is app.screen.query_one("#name-1", Input)
+        await pilot.press(*"Ben", "enter")
+        assert app.screen.choices.names == ["Ann", "Ben"]
 
 
-async def test_a_name_with_control_characters_is_refused_with_a_message(services):
+@pytest.mark.parametrize(
+    ("first", "second", "says"),
+    [
+        ("Sam", "sam", "Both of you are called Sam"),
+        ("Ann", "Bo\u202eb", "The second name: A name can't hold the invisible character U+202E"),
+        ("Ann\x07", "Ben", "The first name: A name can't hold the invisible character U+0007"),
+    ],
+)
+async def test_names_that_cannot_be_told_apart_or_shown_are_refused_plainly(
+    services, first, second, says
+):
     app = H2HApp(services, Launch(preset=Preset()))
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(120, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, NewGameScreen))
         await pilot.press("enter")
-        app.screen.query_one("#name-0").value = "Maya\x07"
-        await pilot.press("enter", "enter")
-        assert app.screen.step == "names"
-        assert "U+0007" in str(app.screen.query_one("#name-error").render())
+        app.screen.query_one("#name-0", Input).value = first
+        app.screen.query_one("#name-1", Input).value = second
+        await pilot.click("#next")
+        assert step_of(app) == "names"
+        assert says in name_error(app)
+
+
+async def test_names_with_joiners_and_emoji_are_kept_whole(services):
+    family = "Zoë 👩\u200d👩\u200d👧"
+    persian = "\u0645\u0647\u200c\u0633\u0627"
+    app = H2HApp(services, Launch(preset=Preset(deck=story_deck())))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, NewGameScreen))
+        app.screen.query_one("#name-0", Input).value = family
+        app.screen.query_one("#name-1", Input).value = persian
+        await pilot.press("ctrl+s")
+        table = await at_table(pilot, app)
+        assert [p.name for p in table.state.players] == [family, persian]
+
+
+async def test_every_step_can_be_taken_with_enter_and_the_defaults(services):
+    app = H2HApp(services, Launch(preset=Preset()))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, NewGameScreen))
+        await pilot.press("enter", "enter", "enter")  # deck, first name, second name
+        for _ in range(4):  # the curtain and the lines, twice
+            await pilot.press("enter")
+        await pilot.press("enter", "k", "f", "j")  # length; skip the how-to; both ready
+        await until(pilot, lambda: step_of(app) == "first")
+        await pilot.press("enter")
+        table = await at_table(pilot, app)
+        assert [p.name for p in table.state.players] == ["Player 1", "Player 2"]
+
+
+async def test_back_and_esc_walk_back_through_every_step_to_the_title(services):
+    app = H2HApp(services, Launch(preset=Preset()))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, NewGameScreen))
+        await pilot.press("enter", *"Maya", "enter", *"Sam", "enter")
+        seen = [step_of(app)]
+        await pilot.press("enter", "space", "enter")  # Maya's lines: one ticked
+        seen.append(step_of(app))
+        await pilot.press("escape")
+        # Back never goes straight into someone's ticks: the curtain comes first.
+        assert step_of(app) == "look-0"
+        await pilot.press("escape")
+        assert step_of(app) == "names"
+        assert app.screen.query_one("#name-0", Input).value == "Maya"
+        await pilot.click("#back")
+        assert step_of(app) == "deck"
+        assert str(app.screen.query_one("#back").label) == "Title  esc"
+        await pilot.press("escape")
+        assert isinstance(app.screen, TitleScreen)
+        assert seen == ["look-0", "look-1"]
+
+
+async def test_the_ritual_has_how_a_turn_goes_then_needs_both_players(services):
+    app = H2HApp(services, Launch(preset=Preset(deck=story_deck(), names=("Maya", "Sam"))))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, NewGameScreen))
+        await pilot.press("enter")  # length
+        assert step_of(app) == "ritual"
+        how = str(app.screen.query_one("#how-a-turn-goes").render())
+        assert "How a turn goes" in how and "5. Pass (p)" in how
+        await pilot.press("f")  # not yet: they are still reading
+        await pilot.press("k")
+        ritual = str(app.screen.query_one("#ritual-text").render())
+        assert "never used later in an argument" in ritual
+        assert "Awkward is allowed, and laughing is fine." in ritual
+        await pilot.click("#next")
+        assert step_of(app) == "ritual"  # both must confirm
+        await pilot.click("#ready-1")
+        await pilot.press("f")
+        await until(pilot, lambda: step_of(app) == "first")
+
+
+async def test_with_hints_off_the_ritual_skips_how_a_turn_goes(services):
+    services.hints = False
+    app = H2HApp(services, Launch(preset=Preset(deck=story_deck(), names=("Maya", "Sam"))))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, NewGameScreen))
+        await pilot.press("enter")
+        assert not app.screen.query_one("#how-a-turn-goes").display
+        await pilot.press("f", "j")
+        await until(pilot, lambda: step_of(app) == "first")
+
+
+async def test_a_deck_shows_who_it_is_for(services):
+    app = H2HApp(services, Launch(preset=Preset()))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, NewGameScreen))
+        details = str(app.screen.query_one("#deck-details").render())
+        assert details.startswith("Heart to Heart\nFor: ")
+
+
+async def test_the_new_game_screen_posts_what_was_chosen(services):
+    seen: list[StartGame] = []
+    app = H2HApp(services, Launch(preset=Preset(deck=story_deck(), names=("Maya", "Sam"))))
+
+    def hook(message: object) -> None:
+        if isinstance(message, StartGame):
+            seen.append(message)
+
+    async with app.run_test(size=(100, 30), message_hook=hook) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, NewGameScreen))
+        await pilot.press("ctrl+s")
+        await at_table(pilot, app)
+    # (The hook sees the message at each step as it bubbles from the screen to the app.)
+    assert len({id(message) for message in seen}) == 1
+    assert seen[0].names == ("Maya", "Sam")
+    assert seen[0].lines == frozenset()
 
 
 async def test_load_game_lists_games_and_broken_saves_and_deletes_with_confirmation(
@@ -98,21 +244,18 @@ async def test_load_game_lists_games_and_broken_saves_and_deletes_with_confirmat
     app = H2HApp(services)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press("l")
-        await pilot.pause()
-        assert isinstance(app.screen, LoadGameScreen)
+        await until(pilot, lambda: isinstance(app.screen, LoadGameScreen))
         table = app.screen.query_one("#saves")
         rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
         assert any(row[0] == "Maya & Sam" and row[3] == "1" for row in rows)
-        assert any("broken" in row[5] for row in rows)
         maya = next(i for i, row in enumerate(rows) if row[0] == "Maya & Sam")
         table.move_cursor(row=maya)
         await pilot.press("d")
-        await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.click("#choice-delete")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, LoadGameScreen))
         left = SaveStore(saves).list()
-        assert len(left) == 1 and all(getattr(i, "players", None) is None for i in left)
+        assert all(getattr(i, "players", None) is None for i in left)
 
 
 async def test_open_from_load_game_lands_on_the_table(services):
@@ -121,28 +264,32 @@ async def test_open_from_load_game_lands_on_the_table(services):
     app = H2HApp(services)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("l")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, LoadGameScreen))
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, TableScreen)
+        await at_table(pilot, app)
 
 
-async def test_a_game_open_in_another_window_is_offered_read_only(services):
+async def test_a_game_open_in_another_window_is_followed_read_only(services):
     first = table_app(services)
     async with first.run_test(size=(100, 30)) as pilot:
         await pilot.press("a")
         other = H2HApp(services, Launch(resume=""))
         async with other.run_test(size=(100, 30)) as second:
-            await second.pause()
-            assert isinstance(other.screen, ChoiceDialog)
-            await second.press("enter")  # look without changing
-            await second.pause()
-            table = other.screen
-            assert isinstance(table, TableScreen) and table.session.read_only
+            await until(second, lambda: isinstance(other.screen, ChoiceDialog))
+            dialog = other.screen
+            region = dialog.query_one(".dialog").region
+            # Centred like every dialog, not drawn in the top-left corner.
+            assert region.x > 5 and region.y > 3
+            await second.press("enter")  # follow without changing
+            table = await at_table(second, other)
+            assert table.session.read_only
             await second.press("m")
             assert table.state.moment.met == 0  # nothing changes from the second window
-        await pilot.press("m")
-        assert first.screen.state.moment.met == 1
+            assert "this one follows along, and keys do nothing" in said(table)
+            await pilot.press("m")
+            assert first.screen.state.moment.met == 1
+            # The second window follows the first's move.
+            await until(second, lambda: table.state.moment.met == 1)
 
 
 async def test_help_opens_with_f1_and_question_mark_and_closes_with_escape(services):
@@ -160,35 +307,38 @@ async def test_help_opens_with_f1_and_question_mark_and_closes_with_escape(servi
 async def test_decks_lists_the_bundled_decks(services):
     app = H2HApp(services)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        app.screen.action_choose("decks")
-        await pilot.pause()
-        assert isinstance(app.screen, DecksScreen)
+        await pilot.press("down", "down")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, DecksScreen))
         text = " ".join(str(o.prompt) for o in app.screen.query_one("#deck-list").options)
         for name in ("Heart to Heart", "Partners", "Old friends", "Family table"):
             assert name in text
 
 
-async def test_a_small_terminal_shows_a_notice_that_goes_away_on_resize(services):
+async def test_a_small_terminal_shows_a_notice_and_no_key_acts_behind_it(services):
     app = table_app(services)
-    async with app.run_test(size=(70, 20)) as pilot:
+    async with app.run_test(size=(79, 24)) as pilot:
         await pilot.pause()
+        table = table_of(app)
         notice = app.screen.query_one(".too-small")
         assert app.has_class("-too-small") and notice.display
-        await pilot.resize_terminal(100, 30)
+        await pilot.press("a", "m")
+        assert table.state.moment.phase.value == "speaking"  # nothing played unseen
+        await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert not app.has_class("-too-small")
         assert not app.screen.query_one(".too-small").display
+        await pilot.press("a")
+        assert table.state.moment.phase.value == "answered"
 
 
 async def test_play_again_keeps_the_two_players_and_the_deck(services):
     deck = story_deck()
     app = table_app(services, deck)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("w", "escape")
-        await pilot.pause()
+        await pilot.press("w", "w", "k")
         await pilot.press("a")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, NewGameScreen))
         screen = app.screen
-        assert isinstance(screen, NewGameScreen)
-        assert screen.deck == deck and screen.names == ["Maya", "Sam"]
+        assert screen.choices.deck == deck and screen.choices.names == ["Maya", "Sam"]
+        assert step_of(app) == "length"

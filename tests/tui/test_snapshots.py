@@ -23,14 +23,17 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from h2h_game.engine import Deck, Effect
+from h2h_game.flow import Preset
 from h2h_game.tui.app import H2HApp
-from h2h_game.tui.launch import Launch, Preset
-from h2h_game.tui.screens.overlays import QuietScreen
+from h2h_game.tui.launch import Launch
+from h2h_game.tui.screens.table import TableScreen
 from tests.engine.builders import make_deck, question
 from tests.tui.conftest import Clock, story_deck, table_app, wild_deck
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 """The smallest size the game supports, and a roomy one."""
+SMALLEST = pytest.mark.parametrize("size", [(80, 24)], ids=["80x24"])
+"""Where every key must still be visible: each state over the table is pictured here too."""
 
 RunBefore = Callable[[Pilot[None]], Awaitable[None]]
 
@@ -201,9 +204,9 @@ class TestOverlays:
 
     @SIZES
     def test_quiet_moment(self, snap_compare, services, size, monkeypatch):
-        """No card, one line of calm, a still breathing shape, and "Go on" greyed out until
-        the moment wakes."""
-        monkeypatch.setattr(QuietScreen, "UNLOCK_AFTER", 60.0)
+        """No card, one line of calm, a still breathing shape, and "Go on" greyed out, saying
+        in words how long until it wakes."""
+        monkeypatch.setattr(TableScreen, "GO_ON_AFTER", 60.0)
         app = table_app(services)
         assert snap_compare(app, terminal_size=size, run_before=pressing("a", "s"))
 
@@ -214,9 +217,47 @@ class TestOverlays:
 
     @SIZES
     def test_closing_card(self, snap_compare, services, size):
-        """Stars and wishes: what each loved and wishes for, with each player's own key."""
+        """Stars and wishes: what each loved and wishes for, with each player's own key, a
+        labelled Skip (k) and a way back to the table (esc)."""
         app = table_app(services)
-        assert snap_compare(app, terminal_size=size, run_before=pressing("a", "m", "w"))
+        assert snap_compare(app, terminal_size=size, run_before=pressing("a", "m", "w", "w"))
+
+    @SIZES
+    def test_landing_card(self, snap_compare, services, size):
+        """After an evening that went past level 1, one light card to come back up together
+        before the close: both answer, no tokens, skippable."""
+        app = table_app(services)
+        assert snap_compare(
+            app, terminal_size=size, run_before=pressing("g", "a", "m", "w", "w", "j")
+        )
+
+    @SMALLEST
+    def test_wrap_up_asks_once(self, snap_compare, services, size):
+        """Wrap up asks "Wrap up the evening?" in a dialog centred over the table."""
+        app = table_app(services)
+        assert snap_compare(app, terminal_size=size, run_before=pressing("a", "w"))
+
+    @SMALLEST
+    def test_after_a_move_the_table_says_what_happened(self, snap_compare, services, size):
+        """A removed card is acknowledged in plain words, and the hint line teaches the move
+        the players are about to need, on a table of 80×24 with every key visible."""
+        app = table_app(services)
+        assert snap_compare(app, terminal_size=size, run_before=pressing("x"))
+
+    @SMALLEST
+    def test_a_full_jar_stays_on_one_line(self, snap_compare, services, size):
+        """At 80 columns a jar of many tokens stays one line: tighter dots, then a number."""
+        deck = make_deck(
+            [
+                question(1, f"What is a small thing that made you smile, number {i}?")
+                for i in range(14)
+            ],
+            [question(2, "What are you carrying around lately?")],
+            unlocks=[0, 40],
+        )
+        app = table_app(services, deck)
+        turns = ("a", "r", "h", "m") * 11  # 22 tokens of 40
+        assert snap_compare(app, terminal_size=size, run_before=pressing(*turns))
 
     @SIZES
     def test_summary(self, snap_compare, services, clock, size):
@@ -228,7 +269,7 @@ class TestOverlays:
             for key in ("x", "a", "m"):
                 await pilot.press(key)
                 clock.advance(16)
-            await pilot.press("w", "f", "j")
+            await pilot.press("w", "w", "f", "j")
             await pilot.pause()
 
         app = table_app(services)
@@ -251,7 +292,7 @@ class TestAround:
 
     @SIZES
     def test_decks(self, snap_compare, services, size):
-        """The four bundled decks, each with its cards per level, where it came from, and its
+        """The seven bundled decks, each with its cards per level, where it came from, and its
         description."""
         app = H2HApp(services)
         assert snap_compare(app, terminal_size=size, run_before=pressing("down", "down", "enter"))

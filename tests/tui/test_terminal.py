@@ -1,8 +1,9 @@
 """The real `h2h` command in a real terminal (tmux): play a turn, quit, and continue.
 
 Pilot tests drive the app inside the test process; this one starts `python -m h2h_game` in a
-tmux pane of 100×30, sends keys the way a keyboard would, and reads the screen back with
-`tmux capture-pane`. It waits by polling for what should appear, never by timing.
+tmux pane of 80×24 (the smallest size the game supports), sends keys the way a keyboard would,
+and reads the screen back with `tmux capture-pane`. It waits by polling for what should appear,
+never by timing.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 REPO = Path(__file__).resolve().parents[2]
-WIDTH, HEIGHT = 100, 30
+WIDTH, HEIGHT = 80, 24
 TIMEOUT = 20.0
 """Seconds to wait for something to appear: generous, since CI machines can be slow."""
 POLL = 0.2

@@ -5,9 +5,9 @@ from __future__ import annotations
 import html
 
 from h2h_game.engine import Card, Deck, Effect, Kind, Level, card_id
-from h2h_game.tui.screens.overlays import GoDeeperScreen, SummaryScreen
 from h2h_game.tui.screens.table import TableScreen
 from tests.tui.conftest import table_app
+from tests.tui.helpers import panel, table_of
 
 NASTY = [
     "[@click=app.quit]Quit now[/]?",
@@ -66,9 +66,8 @@ async def test_a_deck_full_of_markup_and_escapes_plays_through_literally(service
             assert app.is_running
         assert "[b]Maya[/b]" in screen_text(app)
         assert "[@click=app.quit]Deck[/]" in screen_text(app)
-        await pilot.press("w", "escape")
-        await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("w", "w", "k")
+        assert panel(table) == "summary-panel"
         assert "[reverse]Light[/]" in screen_text(app)
     assert len(seen) == len(NASTY) - 1
 
@@ -77,8 +76,8 @@ async def test_level_names_in_the_offer_are_literal(services):
     app = table_app(services, nasty_deck())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("a", "m", "a", "m")
-        await pilot.pause()
-        assert isinstance(app.screen, GoDeeperScreen)
-        title = str(app.screen.query_one("#offer-title").render())
+        table = table_of(app)
+        assert panel(table) == "offer-panel"
+        title = str(table.query_one("#offer-title").render())
         # The ESC bytes are gone; what remains is harmless, literal text.
         assert "Deep[0m [/]" in title and "\x1b" not in title

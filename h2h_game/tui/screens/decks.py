@@ -5,20 +5,25 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from h2h_game.services import Services
+from h2h_game.tui.literal import literal, literal_line
 from h2h_game.tui.screens.base import H2HScreen
-from h2h_game.tui.text import literal, literal_line
 
 
 class DecksScreen(H2HScreen):
     """What's in the box: decks, their levels and cards, and where each came from."""
 
-    BINDINGS: ClassVar[list[Binding]] = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
 
     def compose(self) -> ComposeResult:
         with Vertical(id="decks-box"):
@@ -32,10 +37,11 @@ class DecksScreen(H2HScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        super().on_mount()
         from h2h_game.decks.library import find_decks
 
         options = self.query_one("#deck-list", OptionList)
-        for entry in find_decks(self.h2h.services.deck_dirs):
+        for entry in find_decks(self.services.deck_dirs):
             if entry.deck is None:
                 options.add_option(
                     Option(

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.events import Key
 from textual.widgets import Button, Static
 
 from h2h_game.tui.screens.base import H2HModal
@@ -22,15 +24,24 @@ class Choice:
 
 
 class ChoiceDialog(H2HModal):
-    """Asks one question; dismisses with the chosen key, or None on escape."""
+    """Asks one question, centred over the screen; dismisses with the chosen key (None: esc)."""
 
-    BINDINGS: ClassVar[list[Binding]] = [Binding("escape", "dismiss(None)", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Back")]
 
-    def __init__(self, title: str | Content, body: str | Content, choices: list[Choice]) -> None:
+    def __init__(
+        self,
+        title: str | Content,
+        body: str | Content,
+        choices: list[Choice],
+        *,
+        keys: Mapping[str, str] | None = None,
+    ) -> None:
+        """`keys` maps extra keys to answers, e.g. {"w": "wrap-up"} for "Wrap up  w"."""
         super().__init__(classes="choice-dialog")
         self.title_text = title if isinstance(title, Content) else Content(title)
         self.body_text = body if isinstance(body, Content) else Content(body)
         self.choices = choices
+        self.keys = dict(keys or {})
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -46,7 +57,13 @@ class ChoiceDialog(H2HModal):
                     )
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.query(Button).first().focus()
+
+    def on_key(self, event: Key) -> None:
+        if event.key in self.keys and not self.too_small:
+            event.stop()
+            self.dismiss(self.keys[event.key])
 
     @on(Button.Pressed)
     def chosen(self, event: Button.Pressed) -> None:

@@ -6,7 +6,7 @@ from importlib.resources import files
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Markdown
 
@@ -20,7 +20,7 @@ def help_text() -> str:
 class HelpScreen(H2HModal):
     """How to play, over whatever screen asked for it."""
 
-    BINDINGS: ClassVar[list[Binding]] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,f1,question_mark", "dismiss", "Close help"),
     ]
 
@@ -30,4 +30,5 @@ class HelpScreen(H2HModal):
         yield Footer()
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.query_one("#help-body").focus()

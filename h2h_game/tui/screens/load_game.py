@@ -9,17 +9,19 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
 from h2h_game.safe_text import terminal_safe
+from h2h_game.services import Services
 from h2h_game.store import BrokenSave, SaveInfo, StoreError
+from h2h_game.tui.literal import literal, literal_line
+from h2h_game.tui.messages import ResumeGame
 from h2h_game.tui.screens.base import H2HScreen
 from h2h_game.tui.screens.dialogs import Choice, ChoiceDialog
-from h2h_game.tui.text import literal, literal_line
-from h2h_game.tui.words import minutes_phrase, times_phrase
+from h2h_game.tui.wording import minutes_phrase, times_phrase
 
 COLUMNS = ("Players", "Deck", "Level", "Cards", "Last played", "")
 
@@ -50,11 +52,15 @@ def cell(text: str, style: str = "") -> Text:
 class LoadGameScreen(H2HScreen):
     """The saved games, newest first."""
 
-    BINDINGS: ClassVar[list[Binding]] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", priority=True),
         Binding("delete,d", "delete", "Delete"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
 
     def compose(self) -> ComposeResult:
         with Vertical(id="load-box"):
@@ -65,6 +71,7 @@ class LoadGameScreen(H2HScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        super().on_mount()
         table = self.query_one("#saves", DataTable)
         table.add_columns(*COLUMNS)
         self.reload()
@@ -74,11 +81,11 @@ class LoadGameScreen(H2HScreen):
         table.clear()
         self.items: dict[str, SaveInfo | BrokenSave] = {}
         try:
-            listing = self.h2h.services.store.list()
+            listing = self.services.store.list()
         except (StoreError, OSError) as error:
             self.notify(f"Saved games could not be read: {error}", severity="error", markup=False)
             listing = []
-        now = self.h2h.services.clock()
+        now = self.services.clock()
         for item in listing:
             self.items[item.id] = item
             if isinstance(item, BrokenSave):
@@ -143,7 +150,7 @@ class LoadGameScreen(H2HScreen):
     def action_open(self) -> None:
         item = self._selected()
         if isinstance(item, SaveInfo):
-            self.h2h.resume_game(item.id)
+            self.post_message(ResumeGame(item.id))
         elif isinstance(item, BrokenSave):
             self.notify(
                 f"This save can't be opened: {item.reason}", severity="warning", markup=False
@@ -162,7 +169,7 @@ class LoadGameScreen(H2HScreen):
             if choice != "delete":
                 return
             try:
-                self.h2h.services.store.delete(item.id)
+                self.services.store.delete(item.id)
             except (StoreError, OSError) as error:
                 self.notify(str(error), severity="error", markup=False)
             self.reload()

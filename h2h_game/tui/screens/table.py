@@ -1,202 +1,387 @@
-"""Provides `TableScreen`: the card, the two seats, the jar and the ladder, and the moves."""
+"""Provides `TableScreen`: the card, the seats, the jar, the moves, and what the game just said.
+
+The screen holds the game state as a reactive; each part of the table is bound to it and draws
+itself. What can be done is asked of the engine once per state (`Session.legal`) and read by
+the keys, the buttons, the key bar and the command palette alike. Every move taken gets a line
+saying what happened; the first time a move is possible in a game, a line says what it is.
+"""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.command import Provider
-from textual.containers import Center, Horizontal
+from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Footer, Rule, Static
+from textual.reactive import reactive
+from textual.widgets import Button, Rule, Static
 
-from h2h_game.engine import Action, GameState, Phase
-from h2h_game.session import Session
+from h2h_game.engine import QUIET_GO_ON_AFTER, Action, GameState, Phase
+from h2h_game.session import Session, Step
 from h2h_game.tui.commands import TableCommands
-from h2h_game.tui.intents import action_for
+from h2h_game.tui.literal import literal_line
+from h2h_game.tui.messages import FollowGame, HideRemoved, LeaveTable, PlayAgain
+from h2h_game.tui.moves import BY_NAME, MOVES, Choice, choices, keys
+from h2h_game.tui.said import first_token, said
 from h2h_game.tui.screens.base import H2HScreen
-from h2h_game.tui.screens.overlays import sync_overlay
-from h2h_game.tui.text import literal_line
+from h2h_game.tui.widgets.agreement import Agreement
 from h2h_game.tui.widgets.card import CardView
 from h2h_game.tui.widgets.jar import TrustJar
+from h2h_game.tui.widgets.keybar import KeyBar
 from h2h_game.tui.widgets.ladder import Ladder
+from h2h_game.tui.widgets.panels import (
+    EndingPanel,
+    OfferPanel,
+    Panel,
+    PausePanel,
+    QuietPanel,
+    SummaryPanel,
+    move_button,
+    which_panel,
+)
 from h2h_game.tui.widgets.seat import Seat
-from h2h_game.tui.words import LABELS, answer_label, meet_label
+from h2h_game.tui.wording import answer_label, meet_label
 
-# The moves that get a button under the card; the rest live in the footer (also clickable).
+# The moves that get a button under the card; the rest are keys in the key bar (also clickable).
 BUTTONS = (
-    ("answer", "a"),
-    ("pass", "p"),
-    ("remove", "x"),
-    ("lead-the-way", "g"),
-    ("reflect", "r"),
-    ("felt-heard", "h"),
-    ("not-quite", "n"),
-    ("meet", "m"),
-    ("thank-you", "t"),
-    ("draw-another", "c"),
-    ("hand-over", "o"),
+    "answer",
+    "pass",
+    "remove",
+    "lead-the-way",
+    "reflect",
+    "felt-heard",
+    "not-quite",
+    "meet",
+    "thank-you",
+    "draw-another",
+    "hand-over",
 )
 # When a level's pile is empty the way on is a change of level, so those get buttons too.
-EMPTY_PILE_BUTTONS = (("go-lighter", "l"), ("ask-deeper", "d"), ("wrap-up", "w"))
-BUTTON_KEYS = dict(BUTTONS)
-ALL_BUTTON_KEYS = dict(BUTTONS + EMPTY_PILE_BUTTONS)
+EMPTY_PILE_BUTTONS = ("go-lighter", "ask-deeper", "wrap-up")
+HINT_TURNS = 2
+"""A move's hint is shown on at most this many turns, so one move never hides the others'."""
+HINT_LINES = 3
+"""At most this many moves are explained at once (after an answer, three are new together)."""
+FOLLOW_EVERY = 1.0
+"""Seconds between looks at the save, when this window only follows a game played elsewhere."""
+
+READ_ONLY = "This game is open in another window: this one follows along, and keys do nothing."
 
 
 class TableScreen(H2HScreen):
-    """The table: everything two people need, and only the moves that are legal now."""
+    """The table: everything two people need, and only the moves that are possible now."""
 
-    BINDINGS: ClassVar[list[Binding]] = [
-        Binding("a", "play('answer')", "Answered", tooltip="I answered this card"),
-        Binding("p", "play('pass')", "Pass", tooltip="Pass this card: free, no reason asked"),
-        Binding(
-            "x", "play('remove')", "Remove", tooltip="Remove this card for the rest of the game"
-        ),
-        Binding("r", "play('reflect')", "Reflect", tooltip="Say back what you heard"),
-        Binding("h", "play('felt-heard')", "Felt heard", tooltip="That reflection landed"),
-        Binding("n", "play('not-quite')", "Not quite", tooltip="Not quite: try again"),
-        Binding("m", "play('meet')", "Meet", tooltip="Meet them there: answer it too"),
-        Binding("t", "play('thank-you')", "Thanks", tooltip="Thank them without answering"),
-        Binding("c", "play('draw-another')", "Another", tooltip="Draw another card"),
-        Binding("o", "play('hand-over')", "Hand over", tooltip="Hand the turn over"),
-        Binding("g", "play('lead-the-way')", "Lead", tooltip="Draw from one level deeper"),
-        Binding("d", "play('ask-deeper')", "Deeper", tooltip="Ask to go one level deeper"),
-        Binding("l", "play('go-lighter')", "Lighter", tooltip="Step back to a lighter level"),
-        Binding("s", "play('quiet-moment')", "Quiet", tooltip="A quiet moment together"),
-        Binding("u", "play('undo')", "Undo", tooltip="Take back the last key press"),
-        Binding("space", "play('pause')", "Pause", tooltip="Hide the card for a while"),
-        Binding("w", "play('wrap-up')", "Wrap up", tooltip="End the game here"),
-        Binding("q", "leave", "Leave", tooltip="Save and leave the table"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(key, f"choose({key!r})", " / ".join(m.short for m in MOVES if m.key == key),
+                show=False)
+        for key in keys()
+    ]  # fmt: skip
 
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {TableCommands}
 
-    def __init__(self, session: Session) -> None:
+    state: reactive[GameState | None] = reactive(None, init=False)
+
+    GO_ON_AFTER: ClassVar[float] = QUIET_GO_ON_AFTER
+    """Seconds before a quiet moment's "go on" wakes (tests shorten it)."""
+
+    def __init__(self, session: Session, *, hints: bool = True) -> None:
         super().__init__()
         self.session = session
-
-    @property
-    def state(self) -> GameState:
-        return self.session.state
+        self.hints = hints
+        self.choices: list[Choice] = []
+        self._by_key: dict[str, Choice] = {}
+        self._hinted: dict[str, set[int]] = {}
+        self._quiet_since: float | None = None
+        self._teaching: Content | None = None
+        self.removed_were_hidden = False
+        """The cards removed in this (finished) game are already hidden from future games."""
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="table-header"):
-            yield Static(id="deck-title")
-            yield Static(id="where")
-        yield Rule(line_style="heavy")
-        yield TrustJar(id="jar")
-        yield Ladder(id="ladder")
-        with Center(id="card-row"):
-            yield CardView(id="card")
-        with Horizontal(id="seats"):
-            yield Seat(0)
-            yield Seat(1)
-        with Horizontal(id="moves"):
-            for intent, _ in BUTTONS + EMPTY_PILE_BUTTONS:
-                # Every move has its own key, so the buttons are for the mouse: keeping focus
-                # off them spares a footer rebuild on every move (benchmarks/ui_bench.py).
-                move = Button(name=intent, classes=f"move move-{intent}", compact=True)
-                move.can_focus = False
-                yield move
-        # ctrl+p still opens the palette (help says so); its footer slot goes to the moves.
-        yield Footer(show_command_palette=False)
+        with Vertical(id="table"):
+            with Vertical(id="table-top"):
+                with Horizontal(id="table-header"):
+                    yield Static(id="deck-title", markup=False)
+                    yield Static(id="where", markup=False)
+                yield Rule(line_style="heavy")
+                yield TrustJar(id="jar").data_bind(TableScreen.state)
+                yield Ladder(id="ladder").data_bind(TableScreen.state)
+            with Vertical(id="play"):
+                with Center(id="card-row"):
+                    yield CardView(id="card").data_bind(TableScreen.state)
+                yield Static(id="hint", classes="hint-line", markup=False)
+                with Horizontal(id="seats"):
+                    yield Seat(0).data_bind(TableScreen.state)
+                    yield Seat(1).data_bind(TableScreen.state)
+                with Horizontal(id="moves"):
+                    for name in BUTTONS + EMPTY_PILE_BUTTONS:
+                        move = BY_NAME[name]
+                        button = move_button(move.label, move.shown, name)
+                        button.tooltip = move.tooltip
+                        button.add_class("move", f"move-{name}")
+                        yield button
+            with Vertical(id="over"):
+                yield OfferPanel(id="offer-panel", classes="panel").data_bind(TableScreen.state)
+                yield QuietPanel(id="quiet-panel", classes="panel calm-panel")
+                yield PausePanel(id="pause-panel", classes="panel calm-panel")
+                yield EndingPanel(id="ending-panel", classes="panel").data_bind(TableScreen.state)
+                yield SummaryPanel(id="summary-panel", classes="panel").data_bind(TableScreen.state)
+        yield Static(id="said", classes="said-line", markup=False)
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
-        self.sync()
+        super().on_mount()
+        self.query_one(SummaryPanel).hidden_already = self.removed_were_hidden
+        self.state = self.session.state
+        if self.session.read_only:
+            self.set_interval(FOLLOW_EVERY, self._follow)
 
     def on_unmount(self) -> None:
         # However the table goes (leave, play again, ctrl+q), its save's lock goes with it.
         self.session.close()
 
-    def on_resize(self) -> None:
-        # At 80 columns every legal move, Leave and Help only fit in the compact footer.
-        self.query_one(Footer).compact = self.size.width < 100
-
-    # --- acting --------------------------------------------------------------------------
-
-    def act(self, action: Action) -> bool:
-        """Apply and save an action; tell the players plainly when it cannot be done."""
-        problem = self.session.act(action)
-        if problem is not None:
-            self.notify(problem, severity="warning", markup=False)
-            return False
-        self.sync()
-        return True
-
-    def action_play(self, intent: str) -> None:
-        action = action_for(self.state, intent)
-        if action is not None:
-            self.act(action)
+    # --- choosing a move -----------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "play":
+        if action == "choose":
+            if self.too_small:
+                return False  # nothing may act unseen behind the too-small notice
+            key = str(parameters[0])
+            return key in self._by_key or (self.session.read_only and key != "q")
+        return super().check_action(action, parameters)
+
+    def action_choose(self, key: str) -> None:
+        choice = self._by_key.get(key)
+        if choice is None:
             if self.session.read_only:
-                return False
-            return action_for(self.state, str(parameters[0])) is not None
-        return True
+                self._say(Content(READ_ONLY), warning=True)
+            return
+        self.make(choice)
 
-    @on(Button.Pressed, "#moves Button")
-    def press_move(self, event: Button.Pressed) -> None:
+    def make(self, choice: Choice) -> None:
+        """Make a move: an engine action, or one of the table's own (leave, help, …)."""
+        name = choice.move.name
+        if choice.action is None:
+            self._table_move(name)
+        elif name == "wrap-up":
+            self._ask_to_wrap_up(choice.action)
+        elif name == "go-on" and not self._go_on_ready():
+            self._say(Content(f"Go on is ready in {self._go_on_wait()}…"))
+        else:
+            self.act(choice.action)
+
+    def act(self, action: Action) -> Step:
+        """Apply and save an action, and say what happened (or why nothing did)."""
+        step = self.session.act(action)
+        if not step.taken:
+            self._say(Content(step.refused or ""), warning=True)
+            return step
+        self._say(said(step))
+        if (token := first_token(step.before, step.after)) is not None:
+            self._teaching = token
+        self.state = step.after
+        return step
+
+    def _table_move(self, name: str) -> None:
+        if name in ("leave", "title"):
+            self.post_message(LeaveTable(self.session))
+        elif name == "again":
+            self.post_message(PlayAgain(self.session))
+        elif name == "hide":
+            self.post_message(HideRemoved(self.session))
+        elif name == "help":
+            self.app.action_help()
+
+    def _ask_to_wrap_up(self, action: Action) -> None:
+        from h2h_game.tui.screens.dialogs import Choice as Answer
+        from h2h_game.tui.screens.dialogs import ChoiceDialog
+
+        def answered(choice: str | None) -> None:
+            if choice == "wrap-up":
+                self.act(action)
+            else:
+                self._say(Content("Not wrapping up: the evening goes on."))
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "Wrap up the evening?",
+                "You can come back to the table from the closing card if you change your mind.",
+                [Answer("wrap-up", "Wrap up  w"), Answer("keep", "Keep playing  esc")],
+                keys={"w": "wrap-up"},
+            ),
+            answered,
+        )
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        intent = (event.button.name or "").strip()
-        self.action_play(intent)
+        name = (event.button.name or "").strip()
+        choice = next((c for c in self.choices if c.move.name == name), None)
+        if choice is not None:
+            self.make(choice)
+        elif self.session.read_only:
+            self._say(Content(READ_ONLY), warning=True)
 
-    def action_leave(self) -> None:
-        self.h2h.leave_table(self)
+    @on(Agreement.Pressed)
+    def agreement_pressed(self, event: Agreement.Pressed) -> None:
+        event.stop()
+        self.action_choose("fj"[event.player])
+
+    def removed_hidden(self, problem: str | None) -> None:
+        """The app's answer to `HideRemoved`: say so, and show the summary's new offer."""
+        if problem is not None:
+            self._say(Content(problem), warning=True)
+            return
+        self.query_one(SummaryPanel).hidden_already = True
+        self._say(Content("Hidden: those cards stay out of future games with this deck."))
 
     # --- showing -------------------------------------------------------------------------
 
-    def sync(self) -> None:
-        """Show the current state, and the overlay it calls for (offer, quiet, pause, end)."""
-        self.show()
+    def watch_state(self, state: GameState | None) -> None:
+        if state is None:
+            return
+        self.choices = choices(state, self.session.legal, read_only=self.session.read_only)
+        self._by_key = {choice.move.key: choice for choice in self.choices}
+        self._show_header(state)
+        self._show_panel(state)
+        self._show_buttons(state)
+        self._show_hint(state)
+        note = "read only  " if self.session.read_only else ""
+        self.query_one(KeyBar).show(self.choices, note, self._player_words(state))
         self.refresh_bindings()
-        sync_overlay(self)
 
-    def show(self) -> None:
-        state = self.state
+    def _player_words(self, state: GameState) -> dict[str, Content]:
+        """What each player's own key does now, with their name: "Maya agrees"."""
+        m = state.moment
+        if m.offer is not None:
+            verb = " agrees"
+        elif m.phase is Phase.LANDING:
+            verb = " answered"
+        elif m.phase is Phase.CLOSING:
+            verb = " shared"
+        else:
+            return {}
+        return {
+            f"player-{player}": Content.assemble(literal_line(state.players[player].name), verb)
+            for player in (0, 1)
+        }
+
+    def _show_header(self, state: GameState) -> None:
         deck = state.deck
         level = deck.level(state.moment.level)
-        read_only = (
-            ("  ·  read only: open in another window", "$warning") if self.session.read_only else ""
-        )
+        read_only = ("  ·  read only", "$warning") if self.session.read_only else ""
         self.query_one("#deck-title", Static).update(
             Content.assemble(("Heart to Heart", "bold"), " · ", literal_line(deck.name), read_only)
         )
-        self.query_one("#where", Static).update(
-            Content.assemble(
-                f"Level {level.number} of {len(deck.levels)} · ", literal_line(level.name)
-            )
-        )
-        self.query_one(TrustJar).show(state)
-        self.query_one(Ladder).show(state)
-        self.query_one(CardView).show(state)
-        for seat in self.query(Seat):
-            seat.show(state)
-        self._show_moves(state)
+        where = [f"Level {level.number} of {len(deck.levels)} · ", literal_line(level.name)]
+        target = state.deal.length.target
+        if target is not None and not state.moment.extended and state.moment.phase in _PLAYING:
+            where.append(f" · card {min(state.moment.answered + 1, target)} of about {target}")
+        self.query_one("#where", Static).update(Content.assemble(*where))
 
-    def _show_moves(self, state: GameState) -> None:
-        """Show a button for each move that is legal now, labelled for this card."""
-        empty = state.moment.phase is Phase.EMPTY
-        for button in self.query("#moves Button").results(Button):
-            intent = button.name or ""
-            wanted = (
-                not self.session.read_only
-                and (intent in BUTTON_KEYS or empty)
-                and action_for(state, intent) is not None
-            )
-            button.display = wanted
-            if wanted:
-                button.label = self._label(state, intent, ALL_BUTTON_KEYS[intent])
-
-    @staticmethod
-    def _label(state: GameState, intent: str, key: str) -> Content:
-        if intent == "answer":
-            words = answer_label(state.card)
-        elif intent == "meet":
-            words = meet_label(state.card)
+    def _show_panel(self, state: GameState) -> None:
+        wanted = which_panel(state)
+        self.set_class(wanted is not None, "-covered")
+        # A quiet moment or a pause softens the whole screen: no card, no jar, no names.
+        self.set_class(wanted in ("quiet-panel", "pause-panel"), "-calm")
+        for panel in self.query(Panel):
+            shown = panel.id == wanted
+            if shown != panel.display:
+                panel.display = shown
+            if shown:
+                panel.show(state)
+        if wanted == "quiet-panel":
+            if self._quiet_since is None:
+                self._quiet_since = time.monotonic()
+                self._tick_quiet()
         else:
-            words = LABELS[intent]
-        return Content.assemble(words, "  ", (key, "dim"))
+            self._quiet_since = None
+
+    def _show_buttons(self, state: GameState) -> None:
+        empty = state.moment.phase is Phase.EMPTY
+        possible = {choice.move.name for choice in self.choices}
+        for button in self.query("#moves Button").results(Button):
+            name = button.name or ""
+            wanted = name in possible and (name in BUTTONS or empty)
+            if button.display != wanted:
+                button.display = wanted
+            if wanted and name in ("answer", "meet"):
+                words = answer_label(state.card) if name == "answer" else meet_label(state.card)
+                label = Content.assemble(words, "  ", (BY_NAME[name].shown, "dim"))
+                if str(button.label) != str(label):
+                    button.label = label
+
+    def _show_hint(self, state: GameState) -> None:
+        line = self.query_one("#hint", Static)
+        if not self.hints or self.session.read_only:
+            line.display = False
+            return
+        teaching, self._teaching = self._teaching, None
+        if teaching is None:
+            teaching = Content("\n").join(self._next_hints(state))
+        if teaching != getattr(line, "_taught", None):
+            line._taught = teaching  # type: ignore[attr-defined]
+            line.update(teaching)
+
+    def _next_hints(self, state: GameState) -> list[Content]:
+        """The moves possible now that this game has not used yet, each explained on its first
+        turns only (a game's log says what was used, so this survives quitting and resuming)."""
+        turn = state.moment.turn
+        found: list[Content] = []
+        for choice in self.choices:
+            move = choice.move
+            if not move.hint or move.name in self.session.used or len(found) >= HINT_LINES:
+                continue
+            shown = self._hinted.setdefault(move.name, set())
+            if turn not in shown and len(shown) >= HINT_TURNS:
+                continue
+            shown.add(turn)
+            found.append(Content(move.hint))
+        return found
+
+    def _say(self, words: Content, *, warning: bool = False) -> None:
+        line = self.query_one("#said", Static)
+        line.set_class(warning, "-warning")
+        line.update(words, layout=False)
+
+    # --- the quiet moment's go on ----------------------------------------------------
+
+    def _go_on_wait(self) -> int:
+        if self._quiet_since is None:
+            return 0
+        left = self.GO_ON_AFTER - (time.monotonic() - self._quiet_since)
+        return max(0, int(left + 0.999))
+
+    def _go_on_ready(self) -> bool:
+        return self._go_on_wait() == 0
+
+    def _tick_quiet(self) -> None:
+        """Say how long until go on wakes, in words, once a second until it does."""
+        if self._quiet_since is None or not self.is_mounted:
+            return
+        wait = self._go_on_wait()
+        button = self.query_one("#go-on", Button)
+        button.disabled = wait > 0
+        button.label = Content.assemble(
+            "Go on" if wait == 0 else f"Go on: ready in {wait}…", "  ", ("enter", "dim")
+        )
+        if wait > 0:
+            self.set_timer(min(1.0, self.GO_ON_AFTER), self._tick_quiet)
+
+    # --- following a game played elsewhere ------------------------------------------
+
+    def _follow(self) -> None:
+        self.post_message(FollowGame(self.session))
+
+    def followed(self) -> None:
+        """The app's answer to `FollowGame`: show what the other window played."""
+        if self.session.state != self.state:
+            self._say(Content("The other window made a move."))
+            self.state = self.session.state
+
+
+_PLAYING = (Phase.SPEAKING, Phase.PASSED, Phase.ANSWERED, Phase.REFLECTING, Phase.EMPTY)

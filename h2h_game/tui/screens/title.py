@@ -6,28 +6,40 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
 from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from h2h_game.store import StoreError
+from h2h_game.services import Services
+from h2h_game.tui.literal import literal_line
+from h2h_game.tui.messages import NewGame, ResumeGame
 from h2h_game.tui.screens.base import H2HScreen
-from h2h_game.tui.text import literal_line
-from h2h_game.tui.words import PROMISE
+from h2h_game.tui.wording import PROMISE
 
 ORNAMENT = "·   ·   ♡   ·   ·"
+MENU = (
+    ("new", "New game"),
+    ("load", "Load game"),
+    ("decks", "Decks"),
+    ("help", "Help"),
+    ("quit", "Quit"),
+)
 
 
 class TitleScreen(H2HScreen):
     """The first thing two people see: plain words, and a short menu with Continue first."""
 
-    BINDINGS: ClassVar[list[Binding]] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "choose('new')", "New game"),
         Binding("l", "choose('load')", "Load game"),
         Binding("q", "choose('quit')", "Quit"),
     ]
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
 
     def compose(self) -> ComposeResult:
         with Vertical(id="title-box"):
@@ -35,7 +47,7 @@ class TitleScreen(H2HScreen):
             yield Static("Heart to Heart", id="title-words", markup=False)
             yield Static(PROMISE, id="promise", markup=False)
             with Center():
-                yield OptionList(id="menu")
+                yield OptionList(*self._options(), id="menu")
         yield Footer()
 
     def on_screen_resume(self) -> None:
@@ -43,53 +55,55 @@ class TitleScreen(H2HScreen):
         # have changed.
         self.refresh_menu()
 
+    def _options(self) -> list[Option]:
+        options = [Option(Content(words), id=key) for key, words in MENU]
+        latest = self._latest()
+        if latest is not None:
+            label = Content.assemble("Continue  ", literal_line(latest).stylize("dim"))
+            options.insert(0, Option(label, id="continue"))
+        return options
+
+    def _latest(self) -> str | None:
+        """Who and what the most recent unfinished game is, for the Continue entry."""
+        from h2h_game.store import StoreError
+
+        try:
+            latest = self.services.store.most_recent_unfinished()
+        except (StoreError, OSError) as error:
+            self.notify(f"Saved games could not be read: {error}", severity="warning", markup=False)
+            return None
+        if latest is None:
+            return None
+        return f"{' & '.join(latest.players)} · {latest.deck}"
+
     def refresh_menu(self) -> None:
         """Rebuild the menu: Continue appears only when there is a game to continue."""
         menu = self.query_one("#menu", OptionList)
         highlighted = menu.highlighted_option.id if menu.highlighted_option else None
         menu.clear_options()
-        latest = None
-        try:
-            latest = self.h2h.services.store.most_recent_unfinished()
-        except (StoreError, OSError) as error:
-            self.notify(f"Saved games could not be read: {error}", severity="warning", markup=False)
-        if latest is not None:
-            names = " & ".join(latest.players)
-            label = Content.assemble(
-                "Continue  ", literal_line(f"{names} · {latest.deck}").stylize("dim")
-            )
-            menu.add_option(Option(label, id="continue"))
-        for key, words in (
-            ("new", "New game"),
-            ("load", "Load game"),
-            ("decks", "Decks"),
-            ("help", "Help"),
-            ("quit", "Quit"),
-        ):
-            menu.add_option(Option(Content(words), id=key))
+        menu.add_options(self._options())
         ids = [option.id for option in menu.options]
         menu.highlighted = ids.index(highlighted) if highlighted in ids else 0
         menu.focus()
 
     @on(OptionList.OptionSelected, "#menu")
-    def selected(self, event: OptionList.OptionSelected) -> None:
-        self.action_choose(event.option.id or "")
+    async def selected(self, event: OptionList.OptionSelected) -> None:
+        await self.action_choose(event.option.id or "")
 
-    def action_choose(self, choice: str) -> None:
-        app = self.h2h
+    async def action_choose(self, choice: str) -> None:
         if choice == "continue":
-            app.resume_game(None)
+            self.post_message(ResumeGame(None))
         elif choice == "new":
-            app.new_game()
+            self.post_message(NewGame())
         elif choice == "load":
             from h2h_game.tui.screens.load_game import LoadGameScreen
 
-            app.push_screen(LoadGameScreen())
+            self.app.push_screen(LoadGameScreen(self.services))
         elif choice == "decks":
             from h2h_game.tui.screens.decks import DecksScreen
 
-            app.push_screen(DecksScreen())
+            self.app.push_screen(DecksScreen(self.services))
         elif choice == "help":
-            app.action_help()
+            self.app.action_help()
         elif choice == "quit":
-            app.exit()
+            await self.app.action_quit()

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from textual.message import Message
 from textual.widgets import Static
 
 
 class Agreement(Static):
     """Shows whether a player has agreed; a click does what their key (f or j) does."""
 
-    def __init__(self, player: int, press: Callable[[int], None], *, id: str) -> None:
-        super().__init__(id=id, classes=f"agreement agreement-{player}")
+    class Pressed(Message):
+        """A player's side was clicked: the same as that player pressing their key."""
+
+        def __init__(self, player: int) -> None:
+            super().__init__()
+            self.player = player
+
+    def __init__(self, player: int, *, id: str) -> None:
+        super().__init__(id=id, classes=f"agreement agreement-{player}", markup=False)
         self.player = player
-        self.press = press
 
     def on_click(self) -> None:
-        self.press(self.player)
+        self.post_message(self.Pressed(self.player))

@@ -3,27 +3,25 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import Static
 
 from h2h_game.engine import GameState, Phase
-from h2h_game.tui.text import literal, literal_line
-from h2h_game.tui.words import WILD_INSTRUCTIONS
+from h2h_game.tui.literal import literal, literal_line
+from h2h_game.tui.widgets.view import StateView
+from h2h_game.tui.wording import WILD_INSTRUCTIONS
 
 _FACE_DOWN = {
     Phase.PASSED: "Set aside. Draw another card, or hand the turn over.",
     Phase.EMPTY: "This level's pile is empty. Choose where to go next, or wrap up.",
     Phase.DRAWING: "The next card is waiting.",
-    Phase.CLOSING: "",
-    Phase.OVER: "",
 }
 
 
-class CardView(Static):
+class CardView(StateView):
     """The card on the table, or a quiet face-down card between draws."""
 
     DEFAULT_CLASSES = "card"
 
-    def show(self, state: GameState) -> None:
+    def show(self, state: GameState) -> Content:
         card = state.card
         self.set_class(card is None, "-face-down")
         self.set_class(card is not None and card.is_wild, "-wild")
@@ -31,8 +29,7 @@ class CardView(Static):
         if card is None:
             self.border_title = None
             self.border_subtitle = None
-            self.update(Content(_FACE_DOWN.get(state.moment.phase, "")))
-            return
+            return Content(_FACE_DOWN.get(state.moment.phase, ""))
         level = state.deck.level(card.level)
         self.border_title = literal_line(level.name.upper())
         led = "one level up · " if state.moment.led else ""
@@ -42,4 +39,4 @@ class CardView(Static):
             parts.append(Content(WILD_INSTRUCTIONS[card.effect]).stylize("italic dim"))
             parts.append(Content("\n\n"))
         parts.append(literal(card.text))
-        self.update(Content.assemble(*parts))
+        return Content.assemble(*parts)

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import Static
 
 from h2h_game.engine import GameState
-from h2h_game.tui.text import literal_line
+from h2h_game.tui.literal import literal_line
+from h2h_game.tui.widgets.view import StateView
 
 
-class Ladder(Static):
+class Ladder(StateView):
     """`● Warm up   ○ Getting real   ○ Heart to heart · locked` — not by colour alone."""
 
-    def show(self, state: GameState) -> None:
+    def show(self, state: GameState) -> Content:
         parts: list[Content | str] = []
         for level in state.deck.levels:
             if parts:
@@ -24,4 +24,4 @@ class Ladder(Static):
                 parts.append(Content.assemble("○ ", name))
             else:
                 parts.append(Content.assemble("○ ", name, " · locked").stylize("dim"))
-        self.update(Content.assemble(*parts))
+        return Content.assemble(*parts)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Static
 
-from h2h_game.engine import GameState, Phase
-from h2h_game.tui.text import literal_line
-from h2h_game.tui.words import (
+from h2h_game.engine import Effect, GameState, Phase
+from h2h_game.tui.literal import literal_line
+from h2h_game.tui.widgets.view import StateView
+from h2h_game.tui.wording import (
     ANSWERER_WAITS,
     RESPONDER_HINT,
     SPEAKER_HINT,
@@ -17,34 +15,37 @@ from h2h_game.tui.words import (
 )
 
 
-class Seat(Vertical):
+class Seat(StateView):
     """Player 1 sits on the left, player 2 on the right; the side whose move it is is lit."""
 
     def __init__(self, player: int) -> None:
         super().__init__(id=f"seat-{player}", classes=f"seat seat-{player}")
         self.player = player
 
-    def compose(self) -> ComposeResult:
-        yield Static(classes="seat-name")
-        yield Static(classes="seat-hint")
-
-    def show(self, state: GameState) -> None:
+    def show(self, state: GameState) -> Content:
         player = state.players[self.player]
-        speaking = state.moment.speaker == self.player
-        role = "speaking" if speaking else "listening"
         lit, hint = self._moment(state)
         for colour in ("coral", "teal"):
             self.set_class(player.colour == colour, f"-{colour}")
         self.set_class(lit, "-lit")
         marker = "▸ " if lit else "  "
-        name = Content.assemble(marker, literal_line(player.name).stylize("bold"), f" · {role}")
-        self.query_one(".seat-name", Static).update(name)
-        self.query_one(".seat-hint", Static).update(Content(hint))
+        style = f"bold $player-{player.colour}" if lit else "bold"
+        name = Content.assemble(
+            marker, literal_line(player.name).stylize(style), f" · {self._role(state)}"
+        )
+        return Content.assemble(name, "\n", hint)
+
+    def _role(self, state: GameState) -> str:
+        """Who speaks and who listens; on a swap card, who answers first."""
+        card = state.card
+        if card is not None and card.effect is Effect.SWAP and state.moment.phase is Phase.SPEAKING:
+            return "answers first" if state.answerer == self.player else "listens first"
+        return "speaking" if state.moment.speaker == self.player else "listening"
 
     def _moment(self, state: GameState) -> tuple[bool, str]:
         """Whether this seat has the next move, and the hint it shows."""
         phase = state.moment.phase
-        if phase in (Phase.CLOSING, Phase.OVER):
+        if phase in (Phase.LANDING, Phase.CLOSING, Phase.OVER):
             return False, ""
         if phase is Phase.SPEAKING:
             lit = state.answerer == self.player

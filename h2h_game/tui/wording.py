@@ -22,33 +22,13 @@ SPEAKER_HINT = "take your time"
 RESPONDER_HINT = "your turn to respond"
 ANSWERER_WAITS = "take a breath"
 
-LABELS = {
-    "answer": "I answered",
-    "pass": "Pass",
-    "remove": "Remove card",
-    "reflect": "Reflect",
-    "felt-heard": "I felt heard",
-    "not-quite": "Not quite",
-    "meet": "Meet them there",
-    "thank-you": "Thank you",
-    "draw-another": "Draw another",
-    "hand-over": "Hand over",
-    "quiet-moment": "Quiet moment",
-    "ask-deeper": "Go deeper",
-    "lead-the-way": "Lead the way",
-    "go-lighter": "Go lighter",
-    "undo": "Undo",
-    "pause": "Pause",
-    "wrap-up": "Wrap up",
-}
-"""Button labels; footers use the shorter forms in the bindings."""
 
 WILD_INSTRUCTIONS = {
     Effect.BOTH_ANSWER: "wild card · both of you answer, the speaker first",
     Effect.SWAP: "wild card · swap: the listener answers first",
     Effect.APPRECIATE: "wild card · each of you, in turn",
     Effect.QUIET: "wild card · a quiet moment together",
-    Effect.DEEPER: "wild card · the next card comes from one level deeper",
+    Effect.DEEPER: "wild card · the speaker's next card comes from one level deeper",
 }
 """A quiet line above a wild card's own text, saying what kind of card it is."""
 
@@ -66,14 +46,31 @@ RITUAL = (
     "Phones face down, or in another room.",
     "Something to drink within reach.",
     "Sit side by side if eye contact feels like a lot.",
+    "Awkward is allowed, and laughing is fine.",
     "Either of you can pass any card, at any time, no reason needed.",
+    "What is said here stays here, and is never used later in an argument.",
+)
+"""The set-the-table ritual: both confirm it before the first card."""
+
+HOW_A_TURN_GOES = (
+    "1. The speaker reads the card and answers it out loud, then presses a.",
+    "2. The listener listens, then may reflect (r): say back what they heard.",
+    "3. The listener meets them there (m) by answering too, or says thank you (t).",
+    "4. Then the listener becomes the speaker. One card, one turn.",
+    "5. Pass (p) any card you like. The keys and buttons below always show what you can do.",
+)
+"""Five lines before the first card, for players who never read the rules."""
+
+SERIOUS = (
+    "If something serious comes up, you can pause (space) or wrap up (w) at any moment. "
+    "You are not each other's therapist: if one of you is in crisis, reach for real help."
 )
 
 
 def answer_label(card: Card | None) -> str:
     """What "I answered" means on this card."""
     if card is None or card.effect is None:
-        return LABELS["answer"]
+        return "I answered"
     return {
         Effect.BOTH_ANSWER: "I answered",
         Effect.SWAP: "I answered",
@@ -89,7 +86,7 @@ def meet_label(card: Card | None) -> str:
         return "I said mine too"
     if card is not None and card.effect is Effect.BOTH_ANSWER:
         return "I answered too"
-    return LABELS["meet"]
+    return "Meet them there"
 
 
 def listening_tip(turn: int) -> str:
@@ -107,6 +104,14 @@ def minutes_phrase(minutes: int) -> str:
     hours, rest = divmod(minutes, 60)
     hour_words = "an hour" if hours == 1 else f"{hours} hours"
     return hour_words if rest < 5 else f"{hour_words} and {rest} minutes"
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """ "1 card", "2 cards", "no cards": a count with its noun in the right number."""
+    many = many or f"{word}s"
+    if count == 0:
+        return f"no {many}"
+    return f"{count} {word if count == 1 else many}"
 
 
 def count_phrase(count: int, one: str, many: str) -> str:

@@ -1,0 +1,68 @@
+"""Provides `KeyBar`: every key that does something right now, on one or two lines, clickable.
+
+Textual's `Footer` rebuilds a widget per key whenever the possible moves change, which at the
+table is every key press (and it never frees the old ones). The key bar is one widget that
+redraws its text: the moves come in priority order and wrap onto a second line rather than
+fall off the edge at 80 columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.style import Style
+from textual.widget import Widget
+
+from h2h_game.tui.moves import Choice
+
+GAP = "   "
+
+
+class KeyBar(Widget):
+    """The keys of the moves possible now; clicking one is pressing it."""
+
+    DEFAULT_CSS = """
+    KeyBar {
+        height: auto;
+        max-height: 2;
+        padding: 0 1;
+    }
+    """
+
+    choices: reactive[tuple[Choice, ...]] = reactive((), layout=True)
+    note: reactive[str] = reactive("")
+    """A word before the keys, such as "read only"."""
+    words: reactive[dict[str, Content]] = reactive(dict)
+    """Words for a move in this moment, instead of its usual ones ("Maya agrees" for f)."""
+
+    def render(self) -> Content:
+        width = max(self.size.width, 20)
+        rows: list[list[Content]] = [[]]
+        used = 0
+        if self.note:
+            rows[0].append(Content.styled(self.note, "$warning"))
+            used = len(self.note)
+        for chip in (self._chip(choice, self.words) for choice in self.choices):
+            needed = chip.cell_length + (len(GAP) if rows[-1] else 0)
+            if rows[-1] and used + needed > width:
+                rows.append([])
+                used, needed = 0, chip.cell_length
+            rows[-1].append(chip)
+            used += needed
+        return Content("\n").join(Content(GAP).join(row) for row in rows)
+
+    @staticmethod
+    def _chip(choice: Choice, words: dict[str, Content]) -> Content:
+        move = choice.move
+        click = Style.from_meta({"@click": f"screen.choose({move.key!r})"})
+        label = words.get(move.name, Content(move.short))
+        return Content.assemble((move.shown, "bold $accent"), " ", label).stylize(click)
+
+    def show(
+        self, choices: Sequence[Choice], note: str = "", words: dict[str, Content] | None = None
+    ) -> None:
+        self.words = words or {}
+        self.choices = tuple(choices)
+        self.note = note

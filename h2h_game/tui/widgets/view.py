@@ -1,0 +1,44 @@
+"""Provides `StateView`: a line of the table that draws itself from the game state it is given.
+
+The table screen holds the state as a reactive and binds it down to each view (`data_bind`);
+a view redraws only when what it shows has changed, and without a layout when its height is
+fixed, so a key press costs as little as the framework allows.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from h2h_game.engine import GameState
+
+
+class StateView(Static):
+    """A `Static` whose content is `show(state)`, redrawn only when it changes."""
+
+    state: reactive[GameState | None] = reactive(None, layout=False, repaint=False)
+    FIXED_HEIGHT = False
+    """True for views whose height never changes: updates then skip the layout pass."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, markup=False)
+        self._shown: Content | None = None
+
+    def watch_state(self, state: GameState | None) -> None:
+        if state is None:
+            return
+        content = self.show(state)
+        if content != self._shown:
+            self._shown = content
+            self.update(content, layout=not self.FIXED_HEIGHT)
+
+    def show(self, state: GameState) -> Content:
+        """What this view shows for `state`."""
+        raise NotImplementedError
+
+    def on_resize(self) -> None:
+        # Views that fit their content to the width draw again when the width changes.
+        if self.state is not None:
+            self._shown = None
+            self.watch_state(self.state)
