@@ -112,13 +112,51 @@ def check_whole(snapshot: Snapshot, *, lint: bool = True) -> WholeCheck:
     except DeckError as error:
         errors = _by_target(snapshot, error.problems)
         first = snapshot.target(error.problems[0].where)
+        # The doctor reads only valid decks; its advice on each card needs no other card.
+        advice = _card_advice(snapshot)
         return WholeCheck(
-            snapshot.version, errors, {}, tuple(error.problems), (), None, False, first
+            snapshot.version,
+            errors,
+            _by_target(snapshot, advice),
+            tuple(error.problems),
+            tuple(advice),
+            None,
+            False,
+            first,
         )
     warnings = lint_deck(deck, snapshot.source) if lint else []
     return WholeCheck(
         snapshot.version, {}, _by_target(snapshot, warnings), (), tuple(warnings), deck, lint
     )
+
+
+def _card_advice(snapshot: Snapshot) -> list[Problem]:
+    """The doctor's advice on each card and landing card, as `lint_deck` words it."""
+    found: list[Problem] = []
+    document = snapshot.document
+    for level_index, level in enumerate(document["levels"]):
+        for card_index, card in enumerate(level["cards"]):
+            text = card if isinstance(card, str) else card.get("text")
+            if not isinstance(text, str):
+                continue
+            wild = not isinstance(card, str) and card.get("kind") == "wild"
+            place = f"levels[{level_index}].cards[{card_index}]"
+            found.extend(
+                Problem(snapshot.source, advice.message, place, text, severity=Severity.WARNING)
+                for advice in card_advice_for(text, wild)
+            )
+    for index, text in enumerate(document.get("ending", {}).get("landing", ())):
+        found.extend(
+            Problem(
+                snapshot.source,
+                advice.message,
+                f"ending.landing[{index}]",
+                text,
+                severity=Severity.WARNING,
+            )
+            for advice in card_advice_for(text, False)
+        )
+    return found
 
 
 def _by_target(

@@ -7,6 +7,7 @@ deck is listed with its first error, and opens as the list of every problem in i
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -26,6 +27,7 @@ from h2h_game.decks.problems import DeckError
 from h2h_game.decks.studio import files
 from h2h_game.decks.studio.draft import Draft
 from h2h_game.decks.studio.files import DiskCopy
+from h2h_game.tui.literal import literal, literal_line
 from h2h_game.tui.screens.base import H2HScreen
 from h2h_game.tui.screens.studio.dialogs import (
     Answer,
@@ -37,7 +39,6 @@ from h2h_game.tui.screens.studio.dialogs import (
 )
 from h2h_game.tui.screens.studio.editor import StudioScreen
 from h2h_game.tui.screens.studio.words import count
-from h2h_game.tui.text import literal, literal_line
 
 DOCTOR_LIMIT = 2_000
 """Decks up to this many cards get the doctor's count in the list; bigger ones when opened."""
@@ -90,8 +91,10 @@ class StudioBrowser(H2HScreen):
             self.path = path
             self.warnings = warnings
 
-    def __init__(self, open_path: str | None = None) -> None:
+    def __init__(self, deck_dirs: Sequence[Path] = (), open_path: str | None = None) -> None:
+        """The browser of the decks found (also in `deck_dirs`), opening `open_path` if given."""
         super().__init__(classes="studio")
+        self.deck_dirs = list(deck_dirs)
         self.entries: list[DeckEntry] = []
         self.warnings: dict[Path, int] = {}
         self.open_path = open_path
@@ -126,7 +129,7 @@ class StudioBrowser(H2HScreen):
         """Find every deck again (a save or a duplicate may have added one)."""
         decks = self.query_one("#browser-decks", OptionList)
         keep = self.highlighted.path if self.highlighted else None
-        self.entries = find_decks(self.h2h.services.deck_dirs)
+        self.entries = find_decks(self.deck_dirs)
         decks.clear_options()
         for index, entry in enumerate(self.entries):
             decks.add_option(Option(self.label(entry), id=str(index)))
@@ -260,6 +263,8 @@ class StudioBrowser(H2HScreen):
         self.show_details()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not super().check_action(action, parameters):
+            return False
         entry = self.highlighted
         if action == "duplicate":
             return entry is not None and entry.deck is not None
@@ -379,4 +384,4 @@ class StudioBrowser(H2HScreen):
         draft.mark_unsaved()
         screen = StudioScreen(draft, where=f"imported from {path.name}, not saved yet")
         self.app.push_screen(screen)
-        screen.say(f"Imported {count(len(deck.cards), "card")}. Save to keep the deck.")
+        screen.say(f"Imported {count(len(deck.cards), 'card')}. Save to keep the deck.")

@@ -23,7 +23,7 @@ from h2h_game.decks.problems import Severity
 from h2h_game.decks.studio.checks import ProblemBook
 from h2h_game.decks.studio.draft import Draft
 from h2h_game.decks.studio.finding import EMPTY, HEADING, Row
-from h2h_game.tui.text import literal_line
+from h2h_game.tui.literal import literal_line
 
 MARKS = {Severity.ERROR: ("✗ ", "$error"), Severity.WARNING: ("! ", "$warning")}
 WILD_MARK = "✦ "

@@ -14,8 +14,8 @@ from textual.widgets import Static, TextArea
 
 from h2h_game.decks.problems import Problem
 from h2h_game.decks.studio.draft import CardDraft
+from h2h_game.tui.literal import literal, literal_line
 from h2h_game.tui.screens.studio.words import kind_words, problem_lines
-from h2h_game.tui.text import literal, literal_line
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,14 @@ class CardPanel(Vertical):
             if shown.tag_labels
             else Content("no tags")
         )
-        meta.update(Content.assemble((kind_words(card.kind, card.effect), "bold"), " · ", tags))
+        meta.update(
+            Content.assemble(
+                (kind_words(card.kind, card.effect), "bold"),
+                " · ",
+                tags,
+                ("\nk kind · t tags · m move to a level · shift+↑↓ move", "dim"),
+            )
+        )
         parts: list[Content | str] = []
         if shown.errors or shown.warnings:
             parts.append(problem_lines(shown.errors, shown.warnings))

@@ -20,8 +20,8 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from h2h_game.decks.studio.files import slug
+from h2h_game.tui.literal import literal, literal_line
 from h2h_game.tui.screens.base import H2HModal
-from h2h_game.tui.text import literal, literal_line
 
 Words = str | Content
 

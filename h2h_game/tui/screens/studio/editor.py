@@ -55,6 +55,7 @@ from h2h_game.decks.studio.finding import (
 )
 from h2h_game.decks.writer import deck_to_toml
 from h2h_game.engine.deck import DEFAULT_SETTLE, MAX_LEVELS, Deck, Effect, Kind
+from h2h_game.tui.literal import literal_line
 from h2h_game.tui.screens.base import H2HScreen
 from h2h_game.tui.screens.studio.background import BackgroundCheck
 from h2h_game.tui.screens.studio.card_list import CardList, CardRows
@@ -80,7 +81,6 @@ from h2h_game.tui.screens.studio.panes import (
     TagLine,
 )
 from h2h_game.tui.screens.studio.words import KINDS, count
-from h2h_game.tui.text import literal_line
 
 INLINE_LIMIT = 250
 """Decks up to this many cards are checked whole on every edit (a few ms); bigger ones in the
@@ -111,12 +111,16 @@ class StudioScreen(H2HScreen):
         Binding(
             "x,delete", "delete", "Delete", tooltip="Delete the one you are on (ctrl+z undoes it)"
         ),
-        Binding("k", "kind", "Kind", tooltip="A question, or a wild card and what it does"),
-        Binding("t", "tags", "Tags", tooltip="The topics this card carries"),
-        Binding("m", "move_to", "Move", tooltip="Move this card to another level"),
+        Binding(
+            "k", "kind", "Kind", tooltip="A question, or a wild card and what it does", show=False
+        ),
+        Binding("t", "tags", "Tags", tooltip="The topics this card carries", show=False),
+        Binding("m", "move_to", "Move", tooltip="Move this card to another level", show=False),
         Binding("y", "take_suggestion", "Use suggestion", tooltip="Take the doctor's wording"),
-        Binding("shift+up", "shift(-1)", "Up", tooltip="Move the one you are on up"),
-        Binding("shift+down", "shift(1)", "Down", tooltip="Move the one you are on down"),
+        Binding("shift+up", "shift(-1)", "Up", tooltip="Move the one you are on up", show=False),
+        Binding(
+            "shift+down", "shift(1)", "Down", tooltip="Move the one you are on down", show=False
+        ),
         Binding("ctrl+z", "undo", "Undo", tooltip="Take back your last change"),
         Binding("ctrl+y", "redo", "Redo", tooltip="Make the change you took back again"),
         Binding("ctrl+s", "save", "Save", tooltip="Save the deck (errors must be fixed first)"),
@@ -171,6 +175,7 @@ class StudioScreen(H2HScreen):
         self._tag: str | None = None
         self._checker = BackgroundCheck(lambda result: self.post_message(WholeChecked(result)))
         self._warned_comments = False
+        self._let_go = False
 
     @property
     def source(self) -> str:
@@ -306,7 +311,7 @@ class StudioScreen(H2HScreen):
         parts.append(("unsaved changes", "$warning") if self.draft.dirty else ("saved", "dim"))
         errors, warnings = book.error_count, book.warning_count
         parts += [" · ", (count(errors, "error"), "$error") if errors else ("no errors", "dim")]
-        if book.whole is not None and (book.whole.linted or not book.whole.valid):
+        if book.whole is not None:
             parts += [" · ", (count(warnings, "warning"), "$warning" if warnings else "dim")]
         if not self.checks_settled and self.draft.card_count > INLINE_LIMIT:
             parts += [" · ", ("checking…", "dim")]
@@ -316,7 +321,8 @@ class StudioScreen(H2HScreen):
     def say(self, note: str) -> None:
         """A quiet line under the tabs saying what just happened."""
         self.note = note
-        self.query_one("#studio-note", Static).update(Content(note))
+        if self.is_mounted:
+            self.query_one("#studio-note", Static).update(Content(note))
 
     def show_rows(self, focus: tuple[str, Any] | None = None) -> None:
         """Find the rows again, keeping the cursor on the card it was on (or `focus`)."""
@@ -472,7 +478,9 @@ class StudioScreen(H2HScreen):
 
     @on(CardList.Highlighted)
     def card_highlighted(self, event: CardList.Highlighted) -> None:
-        self._drop_added_if_empty()
+        added = self._added
+        if added is not None and self.current_card_key() not in added.cards():
+            self._drop_added_if_empty()
         self.show_card()
         self.refresh_bindings()
 
@@ -584,6 +592,8 @@ class StudioScreen(H2HScreen):
         return ids.get(focused.id or "", "") if focused is not None else ""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not super().check_action(action, parameters):
+            return False  # the too-small notice covers the screen
         where = self.context()
         if action in LETTER_ACTIONS and where in ("typing", "choosing"):
             return False
@@ -1022,8 +1032,12 @@ class StudioScreen(H2HScreen):
             self.dismiss()
 
     def ask_before_quitting(self) -> bool:
-        """Quitting: ask first when there are unsaved changes; True when asking."""
-        if not self.draft.dirty:
+        """Quitting: ask first when there are unsaved changes; True when asking.
+
+        After the answer (saved, or the changes let go of) the studio asks the app to quit
+        again, and lets it.
+        """
+        if self._let_go or not self.draft.dirty:
             return False
         self.quit_after_asking()
         return True
@@ -1031,7 +1045,8 @@ class StudioScreen(H2HScreen):
     @work(exclusive=True, group="dialog")
     async def quit_after_asking(self) -> None:
         if await self.settle_unsaved("Save your changes before you quit?", "Quit without saving"):
-            self.app.exit()
+            self._let_go = True
+            await self.app.action_quit()
 
     async def settle_unsaved(self, question: str, let_go: str) -> bool:
         """True when it is fine to close the studio: nothing unsaved, saved, or let go of."""

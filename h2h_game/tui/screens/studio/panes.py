@@ -19,8 +19,8 @@ from textual.widgets.option_list import Option
 
 from h2h_game.decks.problems import Problem
 from h2h_game.decks.studio.draft import DETAIL_FIELDS
+from h2h_game.tui.literal import literal, literal_line
 from h2h_game.tui.screens.studio.words import count, problem_lines
-from h2h_game.tui.text import literal, literal_line
 
 # --- levels ------------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from textual.content import Content
 
 from h2h_game.decks.problems import Problem
 from h2h_game.engine.deck import Effect, Kind
-from h2h_game.tui.text import literal
+from h2h_game.tui.literal import literal
 
 KINDS: tuple[tuple[Kind, Effect | None, str], ...] = (
     (Kind.QUESTION, None, "A question"),
