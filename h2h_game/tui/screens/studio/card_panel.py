@@ -15,6 +15,7 @@ from textual.widgets import Static, TextArea
 from h2h_game.decks.problems import Problem
 from h2h_game.decks.studio.draft import CardDraft
 from h2h_game.tui.literal import literal, literal_line
+from h2h_game.tui.screens.studio.shown import put
 from h2h_game.tui.screens.studio.words import kind_words, problem_lines
 
 
@@ -82,19 +83,22 @@ class CardPanel(Vertical):
         problems = self.query_one("#card-problems", Static)
         area = self.text_area
         if not isinstance(shown, CardShown):
-            area.display = False
-            meta.display = False
+            if area.display:
+                area.display = False
+                meta.display = False
             if shown is None:
-                where.update(Content("No card matches what you are looking for."))
-                problems.update(Content(""))
+                put(where, Content("No card matches what you are looking for."), fixed=True)
+                put(problems, Content(""))
                 return
             noun = "card" if shown.count == 1 else "cards"
-            where.update(
+            put(
+                where,
                 Content.assemble(
                     (f"Level {shown.number} · ", "dim"),
                     literal_line(shown.name).stylize("bold"),
                     (f" · {shown.count} {noun}", "dim"),
-                )
+                ),
+                fixed=True,
             )
             notes: list[Content | str] = []
             if shown.description:
@@ -106,32 +110,36 @@ class CardPanel(Vertical):
             )
             if shown.errors or shown.warnings:
                 notes += ["\n\n", problem_lines(shown.errors, shown.warnings)]
-            problems.update(Content.assemble(*notes))
+            put(problems, Content.assemble(*notes))
             return
         card = shown.card
-        area.display = True
-        meta.display = True
+        if not area.display:
+            area.display = True
+            meta.display = True
         if area.text != card.text:
             area.load_text(card.text)
-        where.update(
+        put(
+            where,
             Content.assemble(
                 (f"Level {shown.level_number} · ", "dim"),
                 literal_line(shown.level_name).stylize("bold"),
                 (f" · card {shown.position} of {shown.count}", "dim"),
-            )
+            ),
+            fixed=True,
         )
         tags = (
             Content.assemble("tags: ", literal_line(", ".join(shown.tag_labels)))
             if shown.tag_labels
             else Content("no tags")
         )
-        meta.update(
+        put(
+            meta,
             Content.assemble(
                 (kind_words(card.kind, card.effect), "bold"),
                 " · ",
                 tags,
                 ("\nk kind · t tags · m move to a level · shift+↑↓ move", "dim"),
-            )
+            ),
         )
         parts: list[Content | str] = []
         if shown.errors or shown.warnings:
@@ -145,7 +153,7 @@ class CardPanel(Vertical):
                 literal(shown.rewrite).stylize("$success"),
                 Content.styled("\npress y to use it", "dim"),
             ]
-        problems.update(Content.assemble(*parts))
+        put(problems, Content.assemble(*parts))
 
     @on(TextArea.Changed, "#card-text")
     def typed(self, event: TextArea.Changed) -> None:

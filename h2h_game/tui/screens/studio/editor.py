@@ -80,6 +80,7 @@ from h2h_game.tui.screens.studio.panes import (
     LevelsPane,
     TagLine,
 )
+from h2h_game.tui.screens.studio.shown import put
 from h2h_game.tui.screens.studio.words import KINDS, count
 
 INLINE_LIMIT = 250
@@ -125,9 +126,9 @@ class StudioScreen(H2HScreen):
         Binding("ctrl+y", "redo", "Redo", tooltip="Make the change you took back again"),
         Binding("ctrl+s", "save", "Save", tooltip="Save the deck (errors must be fixed first)"),
         Binding("slash", "find", "Find", key_display="/", tooltip="Find cards by their words"),
-        Binding("f6", "try_it", "Try it", tooltip="Play a game with this deck, then come back"),
+        Binding("f8", "try_it", "Try it", tooltip="Play a game with this deck, then come back"),
         Binding(
-            "f7", "export", "Export", tooltip="A spreadsheet (CSV) or a page of cards to print"
+            "f9", "export", "Export", tooltip="A spreadsheet (CSV) or a page of cards to print"
         ),
         Binding("escape", "leave", "Back", tooltip="Stop writing, or go back to the decks"),
         Binding("f2", "tab('cards')", "Cards", show=False, tooltip="The cards"),
@@ -176,6 +177,7 @@ class StudioScreen(H2HScreen):
         self._checker = BackgroundCheck(lambda result: self.post_message(WholeChecked(result)))
         self._warned_comments = False
         self._let_go = False
+        self._possible: tuple[object, ...] | None = None
 
     @property
     def source(self) -> str:
@@ -268,7 +270,21 @@ class StudioScreen(H2HScreen):
             self.show_filters()
         self.show_pane()
         self.show_status()
-        self.refresh_bindings()
+        self.refresh_keys()
+
+    def refresh_keys(self) -> None:
+        """Refresh the footer's keys, only when what they may do changed (a rebuild is slow)."""
+        panel = self.query_one(CardPanel).shown
+        possible = (
+            self.context(),
+            self.draft.can_undo,
+            self.draft.can_redo,
+            self.current_card_key() is not None,
+            isinstance(panel, CardShown) and panel.rewrite is not None,
+        )
+        if possible != self._possible:
+            self._possible = possible
+            self.refresh_bindings()
 
     def _check_in_background(self) -> None:
         self._settle_timer = None
@@ -305,7 +321,7 @@ class StudioScreen(H2HScreen):
         )
         if self.where:
             title = Content.assemble(title, (f" · {self.where}", "dim"))
-        self.query_one("#studio-title", Static).update(title)
+        put(self.query_one("#studio-title", Static), title, fixed=True)
         book = self.book
         parts: list[Content | str | tuple[str, str]] = []
         parts.append(("unsaved changes", "$warning") if self.draft.dirty else ("saved", "dim"))
@@ -315,14 +331,14 @@ class StudioScreen(H2HScreen):
             parts += [" · ", (count(warnings, "warning"), "$warning" if warnings else "dim")]
         if not self.checks_settled and self.draft.card_count > INLINE_LIMIT:
             parts += [" · ", ("checking…", "dim")]
-        self.query_one("#studio-state", Static).update(Content.assemble(*parts))
-        self.query_one("#studio-note", Static).update(Content(self.note))
+        put(self.query_one("#studio-state", Static), Content.assemble(*parts))
+        put(self.query_one("#studio-note", Static), Content(self.note), fixed=True)
 
     def say(self, note: str) -> None:
         """A quiet line under the tabs saying what just happened."""
         self.note = note
         if self.is_mounted:
-            self.query_one("#studio-note", Static).update(Content(note))
+            put(self.query_one("#studio-note", Static), Content(note), fixed=True)
 
     def show_rows(self, focus: tuple[str, Any] | None = None) -> None:
         """Find the rows again, keeping the cursor on the card it was on (or `focus`)."""
@@ -482,12 +498,14 @@ class StudioScreen(H2HScreen):
         if added is not None and self.current_card_key() not in added.cards():
             self._drop_added_if_empty()
         self.show_card()
-        self.refresh_bindings()
+        self.refresh_keys()
 
     @on(CardList.Chosen)
     def card_chosen(self, event: CardList.Chosen) -> None:
         if event.row[2] == CARD:
-            self.query_one(CardPanel).text_area.focus()
+            area = self.query_one(CardPanel).text_area
+            area.focus()
+            area.move_cursor(area.document.end)  # most often a card is finished, not begun
         else:
             self.action_add()
 
@@ -555,7 +573,7 @@ class StudioScreen(H2HScreen):
         self._drop_added_if_empty()
         self.show_pane()
         self.call_after_refresh(self._focus_tab)
-        self.refresh_bindings()
+        self.refresh_keys()
 
     def _focus_tab(self) -> None:
         active = self.query_one(TabbedContent).active
@@ -568,11 +586,11 @@ class StudioScreen(H2HScreen):
         self.query_one(target).focus()
 
     def on_descendant_focus(self) -> None:
-        self.refresh_bindings()
+        self.refresh_keys()
 
     def on_descendant_blur(self) -> None:
         self.draft.seal()
-        self.refresh_bindings()
+        self.refresh_keys()
 
     # --- what the keys may do now --------------------------------------------------------
 
@@ -1150,7 +1168,7 @@ class StudioScreen(H2HScreen):
         except OSError as error:
             reason = error.strerror or type(error).__name__
             self.notify(
-                f"Could not save to {path}: {reason}. Export a copy with F7.",
+                f"Could not save to {path}: {reason}. Export a copy with F9.",
                 severity="error",
                 markup=False,
             )
