@@ -115,7 +115,6 @@ class StudioBrowser(H2HScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.load()
         if self.open_path:
             self.call_after_refresh(self.open_at_launch, Path(self.open_path))

@@ -34,6 +34,8 @@ class CardShown:
     warnings: tuple[Problem, ...]
     rewrite: str | None
     """The doctor's better wording of the whole card, to take with one key."""
+    reload: bool = False
+    """The text changed other than by typing here (undo, a suggestion taken): show it anew."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,10 @@ class CardPanel(Vertical):
             self.key = key
             self.text = text
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._key: int | None = None
+
     def compose(self) -> ComposeResult:
         yield Static(id="card-where")
         yield TextArea(
@@ -83,6 +89,7 @@ class CardPanel(Vertical):
         problems = self.query_one("#card-problems", Static)
         area = self.text_area
         if not isinstance(shown, CardShown):
+            self._key = None
             if area.display:
                 area.display = False
                 meta.display = False
@@ -113,11 +120,15 @@ class CardPanel(Vertical):
             put(problems, Content.assemble(*notes))
             return
         card = shown.card
+        # Typing stays in the text area's hands: what comes back from a check made a moment
+        # ago must not overwrite what was typed since (or the selection, or the cursor).
+        if (card.key != self._key or shown.reload) and area.text != card.text:
+            area.load_text(card.text)
+            area.move_cursor(area.document.end)
+        self._key = card.key
         if not area.display:
             area.display = True
             meta.display = True
-        if area.text != card.text:
-            area.load_text(card.text)
         put(
             where,
             Content.assemble(

@@ -83,7 +83,6 @@ class ConfirmDialog(StudioDialog):
             )
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query(Button).first().focus()
 
     @on(Button.Pressed)
@@ -106,7 +105,6 @@ class ProblemsDialog(StudioDialog):
         yield Button(Content("Close"), id="close", compact=True, variant="primary")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#close", Button).focus()
 
     @on(Button.Pressed, "#close")
@@ -135,7 +133,6 @@ class ChooseDialog(StudioDialog):
         )
 
     def on_mount(self) -> None:
-        super().on_mount()
         choices = self.query_one("#choices", OptionList)
         keys = [key for key, _ in self.options]
         if self.highlighted in keys:
@@ -160,7 +157,6 @@ class FormDialog(StudioDialog):
         yield Button(Content(f"{self.DONE}  ctrl+s"), id="done", compact=True, variant="primary")
 
     def on_mount(self) -> None:
-        super().on_mount()
         for button in self.query(".studio-buttons Button"):
             button.can_focus = False
         first = self.query("Input, TextArea, SelectionList").first()

@@ -89,6 +89,9 @@ background, a moment after the typing stops."""
 SETTLE_SECONDS = 0.3
 """How long typing must pause before a big deck's whole check starts."""
 
+FIRST_CHECK_AFTER = 0.5
+"""Seconds after opening a big deck before its whole check starts."""
+
 TABS = ("cards", "levels", "details", "ending")
 LETTER_ACTIONS = frozenset(
     ("add", "delete", "kind", "tags", "move_to", "take_suggestion", "find", "edit")
@@ -178,6 +181,7 @@ class StudioScreen(H2HScreen):
         self._warned_comments = False
         self._let_go = False
         self._possible: tuple[object, ...] | None = None
+        self._typing = False
 
     @property
     def source(self) -> str:
@@ -193,6 +197,7 @@ class StudioScreen(H2HScreen):
             with TabPane("Cards F2", id="cards"):
                 with Horizontal(id="find-bar"):
                     yield Input(placeholder="Find a card…  /", id="find", compact=True)
+                    yield Static(id="find-count")
                     yield Select[int]([], prompt="Every level", id="find-level", compact=True)
                     yield Select[str]([], prompt="Every tag", id="find-tag", compact=True)
                     yield Select[str](
@@ -209,15 +214,13 @@ class StudioScreen(H2HScreen):
                     yield CardPanel(id="card-panel")
             with TabPane("Levels F3", id="levels"):
                 yield LevelsPane(id="levels-pane")
-            with TabPane("Details F4", id="details"):
-                yield DetailsPane(id="details-pane")
-            with TabPane("Ending F5", id="ending"):
-                yield EndingPane(id="ending-pane")
+            # Built when first opened: a screen of fields costs the editor's first frame.
+            yield TabPane("Details F4", id="details")
+            yield TabPane("Ending F5", id="ending")
         yield Static(id="studio-note")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.check_everything()
         self.show_rows()
         self.show_filters()
@@ -227,6 +230,12 @@ class StudioScreen(H2HScreen):
     def on_unmount(self) -> None:
         self._checker.stop()
 
+    def on_screen_resume(self) -> None:
+        # Back from a game or a window, or opened from `h2h deck edit` while the list of decks
+        # was still taking its own focus: the keys belong to the tab's list again.
+        if self.focused is None or self.focused.screen is not self:
+            self.call_after_refresh(self._focus_tab)
+
     # --- checking ------------------------------------------------------------------------
 
     def check_everything(self) -> None:
@@ -235,7 +244,9 @@ class StudioScreen(H2HScreen):
         if self.draft.card_count <= INLINE_LIMIT:
             self.book.take_whole(check_whole(Snapshot.of(self.draft, self.source)))
         else:
-            self._checker.ask(Snapshot.of(self.draft, self.source))
+            # After the first frames: the check holds the interpreter for a second, which the
+            # screen needs to come up.
+            self._settle_timer = self.set_timer(FIRST_CHECK_AFTER, self._check_in_background)
 
     def after_edit(self, edit: Edit | None) -> None:
         """Check what an edit changed at once, the whole deck soon, and show it all."""
@@ -264,7 +275,7 @@ class StudioScreen(H2HScreen):
             self._settle_timer = self.set_timer(SETTLE_SECONDS, self._check_in_background)
         if cards_only and not self.filter.active:
             self.query_one(CardList).refresh_row(self.query_one(CardList).cursor)
-            self.show_card()
+            self.show_card(reload=not self._typing)
         else:
             self.show_rows(focus=edit.focus())
             self.show_filters()
@@ -354,6 +365,14 @@ class StudioScreen(H2HScreen):
         if cursor is None and level_index is not None and level_index < len(self.draft.levels):
             cursor = row_of_level(self.rows, level_index)
         card_list.show(CardRows(self.draft, self.book, self.rows, self.filter.active), cursor)
+        total = self.draft.card_count
+        found = sum(1 for row in self.rows if row[2] == CARD)
+        words = (
+            f"{found:,} of {total:,}"
+            if self.filter.active
+            else f"{total:,} {'card' if total == 1 else 'cards'}"
+        )
+        put(self.query_one("#find-count", Static), Content.styled(words, "dim"), fixed=True)
 
     def current_card_key(self) -> int | None:
         row = self.query_one(CardList).row
@@ -365,7 +384,8 @@ class StudioScreen(H2HScreen):
         except IndexError:
             return None
 
-    def show_card(self) -> None:
+    def show_card(self, *, reload: bool = False) -> None:
+        """Show the card the list is on; `reload`: its text changed other than by typing."""
         panel = self.query_one(CardPanel)
         row = self.query_one(CardList).row
         if row is None:
@@ -408,6 +428,7 @@ class StudioScreen(H2HScreen):
             self.book.errors(target),
             self.book.warnings(target),
             rewrite,
+            reload,
         )
 
     def show_filters(self) -> None:
@@ -466,7 +487,11 @@ class StudioScreen(H2HScreen):
     def show_details(self) -> None:
         details = self.draft.details
         uses = self.draft.tag_uses()
-        self.query_one(DetailsPane).shown = DetailsShown(
+        panes = self.query(DetailsPane)
+        if not panes:
+            return
+        panes.first().shown = DetailsShown(
+            reload=not self._typing,
             values={name: getattr(details, name) for name in DETAIL_FIELDS},
             errors={name: self.book.errors(("deck", name)) for name in DETAIL_FIELDS},
             tags=tuple(TagLine(tag, label, uses.get(tag, 0)) for tag, label in details.tags),
@@ -476,7 +501,11 @@ class StudioScreen(H2HScreen):
 
     def show_ending(self) -> None:
         ending = self.draft.ending
-        self.query_one(EndingPane).shown = EndingShown(
+        panes = self.query(EndingPane)
+        if not panes:
+            return
+        panes.first().shown = EndingShown(
+            reload=not self._typing,
             landing=ending.landing,
             landing_problems=tuple(
                 (self.book.errors(("landing", index)), self.book.warnings(("landing", index)))
@@ -512,11 +541,19 @@ class StudioScreen(H2HScreen):
     @on(CardPanel.TextChanged)
     def card_typed(self, event: CardPanel.TextChanged) -> None:
         if self.draft.has_card(event.key):
-            self.after_edit(self.draft.set_card_text(event.key, event.text))
+            self._typing = True
+            try:
+                self.after_edit(self.draft.set_card_text(event.key, event.text))
+            finally:
+                self._typing = False
 
     @on(DetailsPane.FieldChanged)
     def detail_typed(self, event: DetailsPane.FieldChanged) -> None:
-        self.after_edit(self.draft.set_detail(event.name, event.value, typing=True))
+        self._typing = True
+        try:
+            self.after_edit(self.draft.set_detail(event.name, event.value, typing=True))
+        finally:
+            self._typing = False
 
     @on(DetailsPane.TagHighlighted)
     def tag_highlighted(self, event: DetailsPane.TagHighlighted) -> None:
@@ -543,7 +580,11 @@ class StudioScreen(H2HScreen):
 
     @on(EndingPane.ClosingChanged)
     def closing_typed(self, event: EndingPane.ClosingChanged) -> None:
-        self.after_edit(self.draft.set_closing(event.text, typing=True))
+        self._typing = True
+        try:
+            self.after_edit(self.draft.set_closing(event.text, typing=True))
+        finally:
+            self._typing = False
 
     @on(Input.Changed, "#find")
     def find_typed(self, event: Input.Changed) -> None:
@@ -569,8 +610,13 @@ class StudioScreen(H2HScreen):
         self.show_rows()
 
     @on(TabbedContent.TabActivated)
-    def tab_opened(self, event: TabbedContent.TabActivated) -> None:
+    async def tab_opened(self, event: TabbedContent.TabActivated) -> None:
         self._drop_added_if_empty()
+        pane = event.pane
+        if pane.id == "details" and not self.query(DetailsPane):
+            await pane.mount(DetailsPane(id="details-pane"))
+        elif pane.id == "ending" and not self.query(EndingPane):
+            await pane.mount(EndingPane(id="ending-pane"))
         self.show_pane()
         self.call_after_refresh(self._focus_tab)
         self.refresh_keys()

@@ -142,6 +142,8 @@ class DetailsShown:
     tags: tuple[TagLine, ...] = ()
     tag_problems: tuple[Problem, ...] = ()
     tag_warnings: tuple[Problem, ...] = ()
+    reload: bool = True
+    """False while the person types in a field: the field keeps what they typed."""
 
 
 class DetailsPane(VerticalScroll):
@@ -193,11 +195,11 @@ class DetailsPane(VerticalScroll):
             value = shown.values.get(name, "")
             if name == "description":
                 area = self.query_one("#detail-description", TextArea)
-                if area.text != value:
+                if area.text != value and (shown.reload or not area.has_focus):
                     area.load_text(value)
             else:
                 field_input = self.query_one(f"#detail-{name}", Input)
-                if field_input.value != value:
+                if field_input.value != value and (shown.reload or not field_input.has_focus):
                     field_input.value = value
             problems = self.query_one(f"#detail-{name}-problems", Static)
             errors = shown.errors.get(name, ())
@@ -264,6 +266,8 @@ class EndingShown:
     closing: str = ""
     closing_errors: tuple[Problem, ...] = ()
     ending_errors: tuple[Problem, ...] = ()
+    reload: bool = True
+    """False while the person types the closing card: the text area keeps what they typed."""
 
 
 class EndingPane(VerticalScroll):
@@ -320,7 +324,7 @@ class EndingPane(VerticalScroll):
         elif keep is not None:
             options.highlighted = min(keep, len(shown.landing) - 1)
         area = self.query_one("#closing-text", TextArea)
-        if area.text != shown.closing:
+        if area.text != shown.closing and (shown.reload or not area.has_focus):
             area.load_text(shown.closing)
         problems = self.query_one("#ending-problems", Static)
         errors = (*shown.closing_errors, *shown.ending_errors)
