@@ -187,20 +187,22 @@ def key_rows(ctx: Context, big: Path, small: Path, texts: dict[Path, list[str]])
                 for _ in query:
                     studio.term.press("BSpace")
                 studio.term.wait_for(time.perf_counter(), [f"{total:,} cards"], timeout=30)
-        # Edit: the first card, its text selected (F7) and written over with "x", then "?":
-        # the panel says "not a question", then that there is nothing for the doctor.
+        # Edit: the first card's text selected (F7) and written over with "x"; then "?" and
+        # backspace in turn: the panel says there is nothing for the doctor, then "not a
+        # question" again. Each key waits for the one before it to show: a bound key (F7,
+        # backspace) acts only once its event has gone round the app, so a letter typed right
+        # after it could overtake it.
         for studio in studios.values():
-            for key in ("Escape", "Home", "Down", "Enter"):
+            for key in ("Escape", "Home", "Down", "Enter", "F7"):
                 studio.term.press(key)
-                time.sleep(0.2)
+                time.sleep(0.3)
+            studio.timed("x", _shows(NOT_A_QUESTION))
         for number in range(samples):
             order = (big, small) if number % 2 == 0 else (small, big)
             for path in order:
                 studio = studios[path]
-                studio.term.press("F7")
-                time.sleep(0.05)
-                editing[path].append(studio.timed("x", _shows(NOT_A_QUESTION)))
                 editing[path].append(studio.timed("?", _shows(NOTHING)))
+                editing[path].append(studio.timed("BSpace", _shows(NOT_A_QUESTION)))
                 time.sleep(0.1)  # a person's pause, in which a big deck's whole check may start
     finally:
         for studio in studios.values():
@@ -212,9 +214,9 @@ def key_rows(ctx: Context, big: Path, small: Path, texts: dict[Path, list[str]])
         "which is drawn with the filtered list"
     )
     how_edit = (
-        "tmux 100x30, the first card's text selected and replaced key by key ('x', then '?'); "
-        "time from send-keys to the poll showing the card's own check ('not a question', then "
-        "'Nothing here for the doctor'); the whole-deck check follows in the background"
+        "tmux 100x30, the first card's text made 'x', then '?' and backspace in turn; time "
+        "from send-keys to the poll showing the card's own check ('Nothing here for the "
+        "doctor', then 'not a question'); the whole-deck check follows in the background"
     )
     cards = f"{ctx.settings.deck_cards:,}"
     return [

@@ -95,14 +95,15 @@ class WholeCheck:
     """Every error, in file order, as `h2h deck validate` prints them."""
     warning_list: tuple[Problem, ...]
     deck: Deck | None
-    """The valid deck, or None when there are errors."""
+    """The valid deck, or None when there are errors (or when the check came from the
+    checking process, which does not send the deck back)."""
     linted: bool
     """Whether the doctor looked at the deck (it only looks at valid decks)."""
     first_error: Target | None = None
 
     @property
     def valid(self) -> bool:
-        return self.deck is not None
+        return not self.error_list
 
 
 def check_whole(snapshot: Snapshot, *, lint: bool = True) -> WholeCheck:

@@ -1,22 +1,29 @@
-"""Provides `BackgroundCheck`: whole-deck checks run one at a time, away from the screen.
+"""Provides `BackgroundCheck`: whole-deck checks made one at a time in a process of their own.
 
-The doctor needs about a second for a 10,000-card deck (near-duplicates compare every card),
-longer than a key press may wait. The check runs in a daemon thread, so quitting never waits
-for it; when several are asked for while one runs, only the latest is made next.
+The doctor needs about a second and a half for a 10,000-card deck (near-duplicates compare every
+card). In a thread, that would hold the interpreter lock and slow every key press meanwhile; the
+checking process (`python -m h2h_game.decks.studio.worker`) runs on another core instead. While
+one check runs, only the latest snapshot asked for waits; older ones are dropped. The process is
+started on the first check and ended when the studio closes; if it dies, the next check starts
+another.
 """
 
 from __future__ import annotations
 
+import contextlib
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 
-from h2h_game.decks.studio.checks import Snapshot, WholeCheck, check_whole
+from h2h_game.decks.studio.checks import Snapshot, WholeCheck
+from h2h_game.decks.studio.worker import receive, send
 
 
 class BackgroundCheck:
-    """Checks snapshots of a draft in a thread, handing each result to `deliver`.
+    """Checks snapshots of a draft in the checking process, handing each result to `deliver`.
 
-    `deliver` is called in the thread: it should only post a message (which is thread-safe).
+    `deliver` is called from a reader thread: it should only post a message (thread-safe).
     """
 
     def __init__(self, deliver: Callable[[WholeCheck], None]) -> None:
@@ -25,6 +32,7 @@ class BackgroundCheck:
         self._waiting: Snapshot | None = None
         self._running = False
         self._stopped = False
+        self._process: subprocess.Popen[bytes] | None = None
 
     @property
     def busy(self) -> bool:
@@ -36,30 +44,80 @@ class BackgroundCheck:
         with self._lock:
             if self._stopped:
                 return
-            self._waiting = snapshot
             if self._running:
+                self._waiting = snapshot
                 return
             self._running = True
-        threading.Thread(target=self._run, name="h2h-deck-check", daemon=True).start()
+        self._send(snapshot)
 
     def stop(self) -> None:
-        """Deliver nothing more (the screen is going away)."""
+        """Deliver nothing more, and end the checking process (the screen is going away)."""
         with self._lock:
             self._stopped = True
             self._waiting = None
+            process, self._process = self._process, None
+        if process is not None:
+            _end(process)
 
-    def _run(self) -> None:
-        while True:
+    def _send(self, snapshot: Snapshot) -> None:
+        try:
+            process = self._process or self._start()
+            assert process.stdin is not None
+            send(process.stdin, snapshot)
+        except OSError:
             with self._lock:
-                snapshot, self._waiting = self._waiting, None
-                if snapshot is None or self._stopped:
-                    self._running = False
-                    return
+                self._running = False  # the process is gone: the next edit starts another
+                self._process = None
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "h2h_game.decks.studio.worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        self._process = process
+        threading.Thread(
+            target=self._read, args=(process,), name="h2h-deck-check", daemon=True
+        ).start()
+        return process
+
+    def _read(self, process: subprocess.Popen[bytes]) -> None:
+        assert process.stdout is not None
+        while True:
             try:
-                result = check_whole(snapshot)
-            except Exception:  # a check that fails must not leave the studio waiting forever
-                result = None
+                result = receive(process.stdout)
+            except (EOFError, OSError, ValueError):
+                with self._lock:
+                    if self._process is process:
+                        self._running = False
+                        self._process = None
+                _end(process)
+                return
             with self._lock:
                 stopped = self._stopped
-            if result is not None and not stopped:
+                snapshot, self._waiting = self._waiting, None
+                # Not busy any more before the result is delivered, so whoever receives it
+                # sees the checks settled (unless another snapshot is already waiting).
+                self._running = snapshot is not None and not stopped
+            if stopped:
+                return
+            if snapshot is not None:
+                self._send(snapshot)
+            if isinstance(result, WholeCheck):
                 self._deliver(result)
+
+
+def _end(process: subprocess.Popen[bytes]) -> None:
+    """Close the checking process's pipes and end it; it holds nothing worth waiting for."""
+    for stream in (process.stdin, process.stdout):
+        if stream is not None:
+            with contextlib.suppress(OSError):
+                stream.close()
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

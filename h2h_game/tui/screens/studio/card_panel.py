@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
@@ -76,8 +76,7 @@ class CardPanel(Vertical):
             placeholder="Write the question here.",
         )
         yield Static(id="card-meta")
-        with VerticalScroll(id="card-notes"):
-            yield Static(id="card-problems")
+        yield Static(id="card-problems")
 
     @property
     def text_area(self) -> TextArea:
@@ -120,6 +119,9 @@ class CardPanel(Vertical):
             put(problems, Content.assemble(*notes))
             return
         card = shown.card
+        # While the same card is typed into, the notes box keeps its size (it fills the rest of
+        # the panel): redrawing it is enough, and a layout of the whole screen is not needed.
+        same_card = card.key == self._key
         # Typing stays in the text area's hands: what comes back from a check made a moment
         # ago must not overwrite what was typed since (or the selection, or the cursor).
         if (card.key != self._key or shown.reload) and area.text != card.text:
@@ -164,7 +166,7 @@ class CardPanel(Vertical):
                 literal(shown.rewrite).stylize("$success"),
                 Content.styled("\npress y to use it", "dim"),
             ]
-        put(problems, Content.assemble(*parts))
+        put(problems, Content.assemble(*parts), fixed=same_card)
 
     @on(TextArea.Changed, "#card-text")
     def typed(self, event: TextArea.Changed) -> None:

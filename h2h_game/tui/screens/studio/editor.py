@@ -335,14 +335,14 @@ class StudioScreen(H2HScreen):
         put(self.query_one("#studio-title", Static), title, fixed=True)
         book = self.book
         parts: list[Content | str | tuple[str, str]] = []
-        parts.append(("unsaved changes", "$warning") if self.draft.dirty else ("saved", "dim"))
+        parts.append(("unsaved", "$warning") if self.draft.dirty else ("saved", "dim"))
         errors, warnings = book.error_count, book.warning_count
         parts += [" · ", (count(errors, "error"), "$error") if errors else ("no errors", "dim")]
         if book.whole is not None:
             parts += [" · ", (count(warnings, "warning"), "$warning" if warnings else "dim")]
         if not self.checks_settled and self.draft.card_count > INLINE_LIMIT:
             parts += [" · ", ("checking…", "dim")]
-        put(self.query_one("#studio-state", Static), Content.assemble(*parts))
+        put(self.query_one("#studio-state", Static), Content.assemble(*parts), fixed=True)
         put(self.query_one("#studio-note", Static), Content(self.note), fixed=True)
 
     def say(self, note: str) -> None:
