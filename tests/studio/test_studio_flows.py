@@ -212,19 +212,20 @@ async def test_try_it_plays_the_edited_deck_and_comes_back(services, tmp_path):
 
 
 async def test_a_closed_question_shows_its_open_form_and_y_takes_it(services, tmp_path):
+    """The doctor's open form of a closed question, taken with one key, passes the doctor."""
     path = write_small_deck(tmp_path)
     app = studio_app(services, path)
     async with app.run_test(size=(100, 30)) as pilot:
         editor = await in_editor(pilot)
         await pilot.press("down", "enter", "f7")  # select all the text, to write over it
-        await write(pilot, "What do you love about your job?")
+        await write(pilot, "Do you miss your hometown?")
         await pilot.press("escape")
         await settled(pilot, editor)
         key = editor.current_card_key()
         assert key is not None
         assert editor.book.warnings(("card", key))
         await pilot.press("y")
-        assert editor.draft.card(key).text == "What stands out to you about your job?"
+        assert editor.draft.card(key).text == "What do you miss about your hometown?"
         await settled(pilot, editor)
         assert not editor.book.warnings(("card", key))
 
@@ -241,3 +242,145 @@ async def test_finding_cards_by_text_and_tag(services, tmp_path):
         shown = [editor.draft.levels[r[0]].cards[r[1]].text for r in rows.rows if r[2] == CARD]
         assert shown == ["What did your family cook on Sundays?"]
         assert isinstance(app.focused, Input)
+
+
+async def test_a_10000_card_deck_opens_and_filters(services, tmp_path):
+    """Only opening and filtering: the list holds rows, not widgets, so both stay quick."""
+    from benchmarks.studio_bench import write_studio_deck
+
+    path = tmp_path / "big.toml"
+    texts = write_studio_deck(path, 10_000)
+    app = studio_app(services, path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await in_editor(pilot)
+        card_list = editor.query_one(CardList)
+        assert card_list.rows is not None and len(card_list.rows) == 10_003  # and 3 headings
+        assert len(list(editor.query(CardList))) == 1
+        await pilot.press("slash")
+        await write(pilot, "4217")
+        rows = card_list.rows
+        assert rows is not None
+        shown = [editor.draft.levels[r[0]].cards[r[1]].text for r in rows.rows if r[2] == CARD]
+        assert shown == [text for text in texts if "4217" in text]
+        assert str(editor.query_one("#find-count").render()) == "1 of 10,000"
+    # The checking process ends with the studio.
+    assert editor._checker._process is None
+
+
+async def test_levels_are_added_renamed_moved_and_deleted_asking_first(services, tmp_path):
+    from h2h_game.tui.screens.studio.dialogs import LevelDialog
+
+    path = write_small_deck(tmp_path)
+    app = studio_app(services, path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await in_editor(pilot)
+        await pilot.press("f3")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "level-list")
+        await pilot.press("end", "a")
+        await in_dialog(pilot, LevelDialog)
+        await write(pilot, "Last light")
+        await pilot.press("ctrl+s")
+        await in_editor(pilot)
+        assert [level.name for level in editor.draft.levels][-1] == "Last light"
+        assert editor.book.errors(("level", editor.draft.levels[-1].key))  # no cards yet
+        await pilot.press("shift+up")
+        assert editor.draft.levels[2].name == "Last light"
+        await pilot.press("x")  # empty: deleted without a question
+        assert len(editor.draft.levels) == 3
+        await pilot.press("home", "x")  # holds cards: asks
+        await in_dialog(pilot, ConfirmDialog)
+        await pilot.click("#answer-keep")
+        await in_editor(pilot)
+        assert len(editor.draft.levels) == 3
+        await pilot.press("x")
+        await in_dialog(pilot, ConfirmDialog)
+        await pilot.click("#answer-delete")
+        await in_editor(pilot)
+        assert [level.name for level in editor.draft.levels] == ["Getting real", "Heart to heart"]
+        await pilot.press("ctrl+z")
+        assert editor.draft.levels[0].name == "Warm up"
+        assert len(editor.draft.levels[0].cards) == 3
+
+
+async def test_a_card_gets_a_tag_declared_on_the_spot(services, tmp_path):
+    from h2h_game.tui.screens.studio.dialogs import CardTagsDialog
+
+    path = write_small_deck(tmp_path)
+    app = studio_app(services, path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await in_editor(pilot)
+        await pilot.press("down", "t")
+        await in_dialog(pilot, CardTagsDialog)
+        await pilot.press("tab")  # to the new tag's field
+        await write(pilot, "Small joys")
+        await pilot.press("enter", "ctrl+s")
+        await in_editor(pilot)
+        key = editor.current_card_key()
+        assert key is not None
+        assert editor.draft.card(key).tags == ("small-joys",)
+        assert ("small-joys", "Small joys") in editor.draft.details.tags
+        await pilot.press("ctrl+z")
+        assert editor.draft.card(key).tags == ()
+        assert "small-joys" not in editor.draft.declared_tags()
+
+
+async def test_a_wild_card_is_chosen_with_its_effect(services, tmp_path):
+    from h2h_game.engine.deck import Effect, Kind
+    from h2h_game.tui.screens.studio.dialogs import ChooseDialog
+
+    path = write_small_deck(tmp_path)
+    app = studio_app(services, path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await in_editor(pilot)
+        await pilot.press("down", "k")
+        await in_dialog(pilot, ChooseDialog)
+        await pilot.press("down", "down", "down", "down", "enter")  # a quiet moment
+        await in_editor(pilot)
+        card = editor.draft.card(editor.current_card_key() or 0)
+        assert (card.kind, card.effect) == (Kind.WILD, Effect.QUIET)
+
+
+async def test_a_csv_import_shows_its_errors_and_a_good_one_opens(services, tmp_path):
+    from h2h_game.tui.screens.studio.dialogs import PathDialog, ProblemsDialog
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("level,text\n1,\n1,Fine?\n", encoding="utf-8")
+    good = tmp_path / "road_trip.csv"
+    good.write_text("level,text\n1,Who taught you to drive?\n2,Where would we go?\n", "utf-8")
+    app = studio_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await in_browser(pilot)
+        await pilot.press("i")
+        await in_dialog(pilot, PathDialog)
+        await write(pilot, str(bad))
+        await pilot.press("enter")
+        dialog = await in_dialog(pilot, ProblemsDialog)
+        assert "row 2" in str(dialog.query_one(".studio-problems Static").render())
+        await pilot.press("escape")
+        await in_browser(pilot)
+        await pilot.press("i")
+        await in_dialog(pilot, PathDialog)
+        await write(pilot, str(good))
+        await pilot.press("enter")
+        editor = await in_editor(pilot)
+        assert editor.draft.details.name == "Road trip"
+        assert editor.draft.dirty
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not editor.draft.dirty)
+    assert (user_decks_dir() / "road-trip.toml").is_file()
+
+
+async def test_export_to_csv_beside_the_deck(services, tmp_path):
+    from h2h_game.tui.screens.studio.dialogs import ChooseDialog, PathDialog
+
+    path = write_small_deck(tmp_path)
+    app = studio_app(services, path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await in_editor(pilot)
+        await pilot.press("f9")
+        await in_dialog(pilot, ChooseDialog)
+        await pilot.press("enter")  # the spreadsheet
+        await in_dialog(pilot, PathDialog)
+        await pilot.press("enter")  # where it suggests: beside the deck
+        await until(pilot, lambda: (tmp_path / "kitchen-table.csv").exists())
+    assert (tmp_path / "kitchen-table.csv").read_text(encoding="utf-8").startswith("level,text")

@@ -42,8 +42,12 @@ from h2h_game.tui.screens.studio.words import count
 
 DOCTOR_LIMIT = 2_000
 """Decks up to this many cards get the doctor's count in the list; bigger ones when opened."""
+AT_ONCE = 1_500
+"""Up to this many cards in all, the counts are made before the list is shown (the bundled
+decks take about 40 ms); more are counted in the background."""
 
 WHERE = {Source.BUNDLED: "comes with the game", Source.USER: "your decks"}
+ORDER = {Source.USER: 0, Source.ENV: 1, Source.DIR: 2, Source.BUNDLED: 3}
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,12 @@ class Opened:
 
 def where_words(entry: DeckEntry) -> str:
     return WHERE.get(entry.source, entry.folder.describe())
+
+
+def first_problem(entry: DeckEntry) -> str:
+    """A broken deck's first problem, without the file's path (the list names the deck)."""
+    error = entry.error or ""
+    return error.removeprefix(f"{entry.path}").lstrip(" 0123456789:").removeprefix("error: ")
 
 
 def open_file(path: Path, where: str = "") -> Opened:
@@ -128,7 +138,10 @@ class StudioBrowser(H2HScreen):
         """Find every deck again (a save or a duplicate may have added one)."""
         decks = self.query_one("#browser-decks", OptionList)
         keep = self.highlighted.path if self.highlighted else None
-        self.entries = find_decks(self.deck_dirs)
+        # Your own decks first: they are the ones the studio can change.
+        self.entries = sorted(find_decks(self.deck_dirs), key=lambda entry: ORDER[entry.source])
+        self.warnings = {}  # a deck may have been saved since: count again
+        self.count_warnings()
         decks.clear_options()
         for index, entry in enumerate(self.entries):
             decks.add_option(Option(self.label(entry), id=str(index)))
@@ -139,14 +152,13 @@ class StudioBrowser(H2HScreen):
             decks.highlighted = 0
         decks.focus()
         self.show_details()
-        self.count_warnings()
 
     def label(self, entry: DeckEntry) -> Content:
         if entry.deck is None:
             return Content.assemble(
                 literal_line(entry.label).stylize("bold"),
                 ("\n  can't be read: ", "$error"),
-                literal_line(entry.error or "").stylize("dim"),
+                literal_line(first_problem(entry)).stylize("dim"),
             )
         counts = " · ".join(str(cards) for cards in entry.cards_per_level)
         doctor: str | tuple[str, str] = ""
@@ -191,24 +203,22 @@ class StudioBrowser(H2HScreen):
             )
             return
         parts: list[Content | str | tuple[str, str]] = [literal_line(entry.name).stylize("bold")]
-        parts += [
-            "\n",
-            (where_words(entry), "dim"),
-            "\n",
-            literal_line(str(entry.path)).stylize("dim"),
-        ]
+        parts += ["\n", (where_words(entry), "dim")]
+        if entry.source is not Source.BUNDLED:
+            # The file's name, not its whole path: the folder is named just before it.
+            parts += [("  ", ""), literal_line(entry.path.name).stylize("dim")]
         if entry.deck is None:
             parts += [
                 "\n\n",
                 ("This deck can't be read. ", "$error"),
-                literal(entry.error or ""),
+                literal(first_problem(entry)),
                 "\n\nPress enter to see every problem in the file.",
             ]
             details.update(Content.assemble(*parts))
             return
         deck = entry.deck
         if deck.audience:
-            parts += ["\n\nFor ", literal_line(deck.audience)]
+            parts += ["\n\n", ("Who it is for: ", "dim"), literal_line(deck.audience)]
         if deck.description:
             parts += ["\n\n", literal(deck.description)]
         parts.append("\n")
@@ -232,10 +242,12 @@ class StudioBrowser(H2HScreen):
                 ("This deck comes with the game and can't be changed. ", "italic"),
                 ("Press d to duplicate it into your decks, then edit the copy.", "italic"),
             ]
+        else:
+            parts += ["\n\n", ("Press enter to edit it.", "italic")]
         details.update(Content.assemble(*parts))
 
     def count_warnings(self) -> None:
-        """Count each deck's warnings in the background: the doctor takes a while."""
+        """Count each deck's warnings: at once for a few small decks, else in the background."""
         todo = [
             (entry.path, entry.deck)
             for entry in self.entries
@@ -244,6 +256,12 @@ class StudioBrowser(H2HScreen):
             and sum(entry.cards_per_level) <= DOCTOR_LIMIT
         ]
         if not todo:
+            return
+        if sum(len(deck.cards) for _, deck in todo if deck) <= AT_ONCE:
+            for path, deck in todo:
+                assert deck is not None
+                self.warnings[path] = len(lint_deck(deck, str(path)))
+            self._relabel()
             return
 
         def work_through() -> None:
@@ -255,9 +273,12 @@ class StudioBrowser(H2HScreen):
 
     def on_studio_browser_counted(self, message: Counted) -> None:
         self.warnings[message.path] = message.warnings
+        self._relabel()
+
+    def _relabel(self) -> None:
         decks = self.query_one("#browser-decks", OptionList)
         for index, entry in enumerate(self.entries):
-            if entry.path == message.path and index < decks.option_count:
+            if entry.path in self.warnings and index < decks.option_count:
                 decks.replace_option_prompt_at_index(index, self.label(entry))
         self.show_details()
 

@@ -151,21 +151,25 @@ class CardPanel(Vertical):
                 (kind_words(card.kind, card.effect), "bold"),
                 " · ",
                 tags,
-                ("\nk kind · t tags · m move to a level · shift+↑↓ move", "dim"),
+                ("\nk kind · t tags · m level · shift+↑↓ order", "dim"),
             ),
         )
+        # Errors first (they stop the deck being saved), then the doctor's own wording to take,
+        # then his warnings: the small screen shows what matters most.
         parts: list[Content | str] = []
-        if shown.errors or shown.warnings:
-            parts.append(problem_lines(shown.errors, shown.warnings))
-        else:
-            parts.append(Content.styled("Nothing here for the doctor.", "dim"))
+        if shown.errors:
+            parts += [problem_lines(shown.errors, ()), "\n\n"]
         if shown.rewrite:
             parts += [
-                "\n\n",
                 Content.styled("Try instead: ", "bold"),
                 literal(shown.rewrite).stylize("$success"),
-                Content.styled("\npress y to use it", "dim"),
+                Content.styled("  y to use it", "dim"),
+                "\n\n",
             ]
+        if shown.warnings:
+            parts.append(problem_lines((), shown.warnings))
+        elif not shown.errors:
+            parts.append(Content.styled("Nothing here for the doctor.", "dim"))
         put(problems, Content.assemble(*parts), fixed=same_card)
 
     @on(TextArea.Changed, "#card-text")

@@ -629,7 +629,7 @@ class StudioScreen(H2HScreen):
             "details": "#detail-name",
             "ending": "#landing-list",
         }[active]
-        self.query_one(target).focus()
+        self.query_one(target).focus(scroll_visible=False)
 
     def on_descendant_focus(self) -> None:
         self.refresh_keys()
