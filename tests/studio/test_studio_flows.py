@@ -384,3 +384,51 @@ async def test_export_to_csv_beside_the_deck(services, tmp_path):
         await pilot.press("enter")  # where it suggests: beside the deck
         await until(pilot, lambda: (tmp_path / "kitchen-table.csv").exists())
     assert (tmp_path / "kitchen-table.csv").read_text(encoding="utf-8").startswith("level,text")
+
+
+async def test_a_broken_deck_opens_as_its_list_of_problems(services):
+    from h2h_game.tui.screens.studio.dialogs import ProblemsDialog
+
+    folder = user_decks_dir()
+    folder.mkdir(parents=True)
+    (folder / "half.toml").write_text('format = 1\n[deck]\nname = ""\n', encoding="utf-8")
+    app = studio_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        browser = await in_browser(pilot)
+        assert browser.highlighted is not None and browser.highlighted.deck is None  # yours first
+        await pilot.press("enter")
+        dialog = await in_dialog(pilot, ProblemsDialog)
+        text = str(dialog.query_one(".studio-problems Static").render())
+        assert "the deck's name is empty" in text and "no levels" in text
+
+
+async def test_details_and_the_ending_are_edited_and_undone(services, tmp_path):
+    from h2h_game.tui.screens.studio.dialogs import TextDialog
+
+    path = write_small_deck(tmp_path)
+    app = studio_app(services, path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await in_editor(pilot)
+        await pilot.press("f4")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "detail-name")
+        await write(pilot, " for two")
+        assert editor.draft.details.name == "Kitchen table for two"
+        await pilot.press("tab", "tab")  # past the description, to who it is for
+        await write(pilot, "couples")
+        assert editor.draft.details.audience == "couples"
+        await pilot.press("ctrl+z")
+        assert editor.draft.details.audience == ""
+        assert editor.query_one("#detail-audience", Input).value == ""
+        await pilot.press("f5")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "landing-list")
+        await pilot.press("a")
+        await in_dialog(pilot, TextDialog)
+        await write(pilot, "What are you looking forward to this week?")
+        await pilot.press("ctrl+s")
+        await in_editor(pilot)
+        assert editor.draft.ending.landing == ("What are you looking forward to this week?",)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not editor.draft.dirty)
+    saved = load_deck(path)
+    assert saved.name == "Kitchen table for two"
+    assert saved.landing == ("What are you looking forward to this week?",)

@@ -718,6 +718,9 @@ class StudioScreen(H2HScreen):
         self._added = edit
         self.after_edit(edit)
         self.show_rows(focus=("card", card.key))
+        # Shown now, not when the list's message comes round: a hidden text area (the list was
+        # on a level's heading) cannot take the focus, and the first letters would be lost.
+        self.show_card()
         self.query_one(CardPanel).text_area.focus()
         self.say("A new card. Write it, then press escape.")
 

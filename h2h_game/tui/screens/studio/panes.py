@@ -174,7 +174,12 @@ class DetailsPane(VerticalScroll):
                     placeholder=placeholder,
                 )
             else:
-                yield Input(placeholder=placeholder, id=f"detail-{name}", compact=True)
+                yield Input(
+                    placeholder=placeholder,
+                    id=f"detail-{name}",
+                    compact=True,
+                    select_on_focus=False,
+                )
             yield Static(id=f"detail-{name}-problems", classes="field-problems")
         yield Static("Tags", classes="field-label", markup=False)
         yield Static(
