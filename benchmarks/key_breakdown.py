@@ -30,10 +30,12 @@ from textual.widgets import Footer
 import h2h_game.engine.rules as rules
 from benchmarks.screen_bench import write_play_deck
 from h2h_game.decks.format import load_deck
+from h2h_game.flow import Preset
+from h2h_game.services import Services
 from h2h_game.session import Session
 from h2h_game.store.saves import OpenGame
-from h2h_game.tui.app import H2HApp, Services
-from h2h_game.tui.launch import Launch, Preset
+from h2h_game.tui.app import H2HApp
+from h2h_game.tui.launch import Launch
 from h2h_game.tui.screens.table import TableScreen
 
 calls: Counter[str] = Counter()
@@ -81,7 +83,7 @@ def instrument() -> None:
     counted(Session, "act", "Session.act (apply + save)")
     counted(OpenGame, "save", "OpenGame.save")
     counted(TableScreen, "check_action", "TableScreen.check_action")
-    counted(TableScreen, "show", "TableScreen.show (widgets updated)")
+    counted(TableScreen, "watch_state", "TableScreen.watch_state (widgets updated)")
     counted(TableScreen, "refresh_bindings", "TableScreen.refresh_bindings")
     counted(Footer, "recompose", "Footer.recompose (rebuilt)")
     counted(Screen, "_refresh_layout", "Screen._refresh_layout")

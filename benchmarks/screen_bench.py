@@ -36,7 +36,7 @@ PLAYERS = ("Ann", "Bob")
 BARE_READY = (bare_app.READY, "t Thanks")
 TITLE_READY = ("Heart to Heart", "Decks", "l Load game")
 TABLE_READY = ("WARM UP", "· speaking", "a Answered")
-LIST_READY = ("Saved games", "Maya & Sam", "playing")
+LIST_READY = ("Saved games", "Maya & Sam", "in progress")
 WORDS = ("morning", "kitchen", "window", "summer", "river", "letter", "garden", "promise")
 
 

@@ -24,9 +24,11 @@ from textual.app import App
 from benchmarks.bare_app import BareApp
 from benchmarks.screen_bench import write_play_deck
 from h2h_game.decks.format import load_deck
+from h2h_game.flow import Preset
 from h2h_game.paths import bundled_decks_dir
-from h2h_game.tui.app import H2HApp, Services
-from h2h_game.tui.launch import Launch, Preset
+from h2h_game.services import Services
+from h2h_game.tui.app import H2HApp
+from h2h_game.tui.launch import Launch
 
 SIZE = (100, 30)
 

@@ -1,8 +1,13 @@
-"""Provides the `h2h` command: the game by default, plus `new`, `continue`, `deck …` and `saves …`.
+"""Provides the `h2h` command: the game by default, plus `new`, `continue`, `deck …`, `saves …`,
+`serve` and `help`.
 
 Each group of subcommands lives in its own module under `h2h_game.commands` and registers
 itself here; this module only builds the parser and dispatches. Heavy imports (Textual, deck
 parsing) happen inside the command that needs them, so `h2h --help` stays instant.
+
+Exit codes, for every command: 0 ok, 1 failure, 2 usage, 130 interrupted. An error nobody
+expected is written to a crash log and reported in one line (see `h2h_game.crash`), never a
+traceback and never exit 0.
 """
 
 from __future__ import annotations
@@ -12,11 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from h2h_game import __version__
-from h2h_game.commands import deck, play, saves, serve
-
-EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_USAGE = 2
+from h2h_game.commands import EXIT_INTERRUPTED, EXIT_OK, deck, play, saves, serve
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -35,6 +36,18 @@ def common_options() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="also look for *.toml decks in DIR (repeatable; $H2H_DECKS works too)",
     )
+    common.add_argument(
+        "--theme",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="colours for this game: h2h-warm (default), h2h-high-contrast, or a Textual theme",
+    )
+    common.add_argument(
+        "--no-hints",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="leave out the table's hints (listening tips, what each key does)",
+    )
     return common
 
 
@@ -44,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="h2h",
         description="Heart to Heart: a card game for two people who want to really talk.",
         parents=[common],
-        epilog="Run without a command to open the title screen.",
+        epilog="Run without a command to open the title screen. Exit status: 0 ok, 1 failure, "
+        "2 usage error, 130 interrupted.",
     )
     parser.add_argument("--version", action="version", version=f"h2h {__version__}")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
@@ -62,11 +76,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.saves = getattr(args, "saves", None)
     args.decks = getattr(args, "decks", None) or []
+    args.theme = getattr(args, "theme", None)
+    args.no_hints = getattr(args, "no_hints", False)
     try:
         return int(args.func(args) or EXIT_OK)
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # `h2h deck list | head` closed the pipe: not an error worth a traceback.
         sys.stderr.close()
         return EXIT_OK
+    except Exception as error:
+        from h2h_game import crash
+
+        return crash.report(error)

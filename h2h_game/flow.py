@@ -20,7 +20,7 @@ from h2h_game.engine import (
 )
 from h2h_game.services import Services
 from h2h_game.session import Session
-from h2h_game.store import SaveInfo, StoreError
+from h2h_game.store import Listed, StoreError
 
 
 class FlowError(Exception):
@@ -129,12 +129,34 @@ class GameFlow:
         session.follow(again.state, {entry.action.kind for entry in again.log})
         return True
 
-    def latest_unfinished(self) -> SaveInfo | None:
-        """The game most recently played that is not over yet, if any."""
+    def latest_unfinished(self) -> Listed | None:
+        """What Continue opens: the game most recently played that is not over yet, or its
+        damaged file when that game cannot be opened (never an older game in its place)."""
         try:
-            return self.services.store.most_recent_unfinished()
+            return self.services.store.latest_unfinished()
         except (StoreError, OSError) as error:
             raise FlowError(f"Saved games could not be read: {error}") from error
+
+    def recover(self, listed_id: str) -> str:
+        """Bring a damaged game back to its last good state; what happened, in words.
+
+        Raises the store's `GameLocked` when another window has it, FlowError otherwise.
+        """
+        from h2h_game.store import GameLocked
+
+        try:
+            done = self.services.store.recover(listed_id)
+        except GameLocked:
+            raise
+        except StoreError as error:
+            raise FlowError(str(error)) from error
+        if done.lost == 0:
+            lost = "nothing was lost"
+        elif done.lost is not None:
+            lost = f"{_actions(done.lost)} {'was' if done.lost == 1 else 'were'} lost"
+        else:
+            lost = f"at most {_actions(done.at_most or 1)} lost"
+        return f"The game is back as it was at its last good save: {lost}."
 
     def again(self, state: GameState) -> Preset:
         """Choices for a new game with the same two, the same deck and the same colours."""
@@ -174,3 +196,7 @@ class GameFlow:
             return removed <= self.services.store.hidden_cards(state.deck.name)
         except (StoreError, OSError):
             return False
+
+
+def _actions(count: int) -> str:
+    return "one action" if count == 1 else f"{count} actions"

@@ -32,10 +32,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture(autouse=True)
 def nothing_outside_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """No test reads or writes the real user folders: data, cache, decks, saves."""
+    """No test reads or writes the real user folders: data, cache, config, logs, decks, saves."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("H2H_LOGS", raising=False)
+    monkeypatch.delenv("H2H_CONFIG", raising=False)
     monkeypatch.setenv("H2H_CACHE", str(home / "cache" / "h2h"))
     monkeypatch.delenv("H2H_DECKS", raising=False)
     monkeypatch.delenv("H2H_SAVES", raising=False)

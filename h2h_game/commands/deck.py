@@ -1,4 +1,5 @@
-"""Provides `h2h deck …`: list, validate, lint, import, export, print, new and edit.
+"""Provides `h2h deck …`: list, validate, lint, import, export, print, new, hidden, unhide and
+edit.
 
 The decks package is imported inside each command, so `h2h --help` never pays for it. Anything
 that came from a deck file is printed through `terminal_safe`: a shared deck may hold ESC bytes.
@@ -7,19 +8,16 @@ that came from a deck file is printed through `terminal_safe`: a shared deck may
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from h2h_game.commands import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
+
 if TYPE_CHECKING:
     from h2h_game.decks.problems import DeckError
     from h2h_game.engine.deck import Deck
-
-EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_USAGE = 2
 
 _RAW = argparse.RawDescriptionHelpFormatter
 
@@ -101,6 +99,26 @@ without --force.
 examples:
   h2h deck print Partners -o partners-cards.html
   h2h deck print my-deck.toml -o cards.html --paper letter
+"""
+
+HIDDEN_EPILOG = """\
+At the end of a game you may hide the cards you removed, so later games with that deck leave them
+out. This lists them, deck by deck, with their text when the deck is found. Hidden cards live
+with your saved games (see --saves).
+
+examples:
+  h2h deck hidden
+  h2h deck hidden Partners
+"""
+
+UNHIDE_EPILOG = """\
+Name cards by their id (as `h2h deck hidden` shows it) or by the beginning of their text, enough
+of it to name one card; or bring them all back with --all.
+
+examples:
+  h2h deck unhide Partners L2-1a2b3c4d5e6f
+  h2h deck unhide Partners "What is something"
+  h2h deck unhide Partners --all
 """
 
 NEW_EPILOG = """\
@@ -197,6 +215,18 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     new.add_argument("-o", "--output", metavar="PATH", help="where to write it")
     new.set_defaults(func=run_new)
 
+    hidden = command("hidden", "list the cards you hid from future games", HIDDEN_EPILOG)
+    hidden.add_argument("deck", metavar="DECK", nargs="?", help="only this deck's hidden cards")
+    hidden.set_defaults(func=run_hidden)
+
+    unhide = command("unhide", "bring hidden cards back into future games", UNHIDE_EPILOG)
+    unhide.add_argument("deck", metavar="DECK", help="the deck's name, as `h2h deck hidden` shows")
+    unhide.add_argument(
+        "cards", metavar="CARD", nargs="*", help="a card's id, or the beginning of its text"
+    )
+    unhide.add_argument("--all", action="store_true", help="bring back every hidden card")
+    unhide.set_defaults(func=run_unhide)
+
 
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_help(sys.stderr)
@@ -212,7 +242,7 @@ def _err(text: str) -> None:
 
 
 def _say(text: str, stream: Any) -> None:
-    from h2h_game.safe_text import terminal_safe
+    from h2h_game.untrusted import terminal_safe
 
     line = terminal_safe(text) + "\n"
     try:
@@ -224,20 +254,29 @@ def _say(text: str, stream: Any) -> None:
 
 
 def _report(error: DeckError) -> None:
-    for problem in error.problems:
-        _err(str(problem))
+    from h2h_game.decks.problems import grouped
+
+    # Ten thousand errors of one kind print as three and a count, not ten thousand lines.
+    for line in grouped(error.problems):
+        _err(line)
 
 
-def _expand(paths: Iterable[str]) -> list[Path]:
-    """Files as given, and every *.toml in a folder given."""
+def _expand(paths: Iterable[str]) -> tuple[list[Path], bool]:
+    """Files as given, and every *.toml in a folder given; and whether a folder given held no
+    deck at all, which is reported here and is a failure, never a silent success."""
     expanded: list[Path] = []
+    empty = False
     for name in paths:
         path = Path(name).expanduser()
         if path.is_dir():
-            expanded.extend(sorted(child for child in path.glob("*.toml") if child.is_file()))
+            found = sorted(child for child in path.glob("*.toml") if child.is_file())
+            if not found:
+                _err(f"{path}: error: no decks here (no *.toml files in this folder)")
+                empty = True
+            expanded.extend(found)
         else:
             expanded.append(path)
-    return expanded
+    return expanded, empty
 
 
 def _load(path: Path) -> Deck:
@@ -252,17 +291,9 @@ def _load(path: Path) -> Deck:
 
 
 def _read_bytes(path: Path) -> bytes:
-    from h2h_game.decks.format import MAX_FILE_BYTES
-    from h2h_game.decks.problems import DeckError, Problem
+    from h2h_game.decks.format import read_deck_file
 
-    try:
-        with path.open("rb") as file:
-            return file.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise DeckError([Problem(str(path), "no such file")], path) from None
-    except OSError as error:
-        message = f"cannot be read: {error.strerror or type(error).__name__}"
-        raise DeckError([Problem(str(path), message)], path) from None
+    return read_deck_file(path)
 
 
 def _summary(deck: Deck) -> str:
@@ -301,8 +332,8 @@ def run_list(args: argparse.Namespace) -> int:
 def run_validate(args: argparse.Namespace) -> int:
     from h2h_game.decks.problems import DeckError
 
-    failed = False
-    for path in _expand(args.paths):
+    paths, failed = _expand(args.paths)
+    for path in paths:
         try:
             deck = _load(path)
         except DeckError as error:
@@ -317,9 +348,10 @@ def run_lint(args: argparse.Namespace) -> int:
     from h2h_game.decks.lint import lint_decks
     from h2h_game.decks.problems import DeckError
 
-    failed = warned = False
+    paths, failed = _expand(args.paths)
+    warned = False
     loaded: list[tuple[Deck, str]] = []
-    for path in _expand(args.paths):
+    for path in paths:
         try:
             loaded.append((_load(path), str(path)))
         except DeckError as error:
@@ -427,6 +459,8 @@ def run_new(args: argparse.Namespace) -> int:
     from h2h_game.decks.format import MAX_NAME
     from h2h_game.decks.problems import FORBIDDEN_CONTROL, quoted
     from h2h_game.decks.template import template_deck
+    from h2h_game.files import private_folder
+    from h2h_game.untrusted import slug
 
     name = args.name.strip()
     if not name or len(name) > MAX_NAME or "\n" in name or FORBIDDEN_CONTROL.search(name):
@@ -438,11 +472,11 @@ def run_new(args: argparse.Namespace) -> int:
     output = (
         Path(args.output).expanduser()
         if args.output
-        else paths.user_decks_dir() / (_slug(name) + ".toml")
+        else paths.user_decks_dir() / (slug(name, fallback="deck", limit=120) + ".toml")
     )
     text = template_deck(name, str(output))
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(output.parent)
         # Exclusive creation: never overwrite someone's deck, even one made a moment ago.
         with output.open("x", encoding="utf-8") as file:
             file.write(text)
@@ -458,9 +492,7 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_edit(args: argparse.Namespace) -> int:
-    from h2h_game.paths import saves_dir
-    from h2h_game.services import Services
-    from h2h_game.tui.app import H2HApp
+    from h2h_game.commands.play import _run
     from h2h_game.tui.launch import Launch
 
     target = ""
@@ -473,15 +505,8 @@ def run_edit(args: argparse.Namespace) -> int:
         except DeckError as error:
             _report(error)
             return EXIT_FAILURE
-    services = Services(saves_dir=saves_dir(args.saves), deck_dirs=list(args.decks))
-    H2HApp(services, Launch(studio=target)).run()
-    return EXIT_OK
-
-
-def _slug(name: str) -> str:
-    """A file name for a deck name: "Road trip!" → "road-trip"."""
-    words = "".join(char if char.isalnum() else " " for char in name.casefold()).split()
-    return "-".join(words) or "deck"
+    # The game's own way of running the app: settings, crash reports, exit status.
+    return _run(args, Launch(studio=target))
 
 
 def _emit(text: str, output: Path | None) -> bool:
@@ -495,42 +520,143 @@ def _emit(text: str, output: Path | None) -> bool:
         else:
             sys.stdout.write(text)
         return True
-    import tempfile
+    from h2h_game.files import DOCUMENT_MODE, write_atomic
 
-    temporary: Path | None = None
     try:
-        folder = output.parent
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=folder, prefix=".", suffix=".tmp", delete=False, newline=""
-        ) as file:
-            temporary = Path(file.name)
-            file.write(text)
-            # On disk before the rename, so a crash leaves the old file or the new, never half.
-            file.flush()
-            os.fsync(file.fileno())
-        # NamedTemporaryFile makes 0600 files; a deck is an ordinary document, so honour umask.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, output)
-        _sync_folder(folder)
+        # A deck is an ordinary document: its permissions are the umask's to decide.
+        write_atomic(output, text.encode("utf-8"), mode=DOCUMENT_MODE)
     except OSError as error:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
         _err(f"{output}: error: cannot write: {error.strerror or type(error).__name__}")
         return False
     return True
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make a rename durable where the system allows it (Windows cannot open a folder)."""
+def _hidden_store(args: argparse.Namespace) -> Any:
+    from h2h_game.paths import saves_dir
+    from h2h_game.store import SaveStore
+
+    return SaveStore(saves_dir(args.saves))
+
+
+def _decks_by_name(args: argparse.Namespace) -> dict[str, list[Deck]]:
+    """Every deck that can be found, by name, to show card text (hidden cards are kept by deck
+    name, and several decks may share one: a card is looked for in each)."""
+    from h2h_game.decks.library import find_decks
+
+    found: dict[str, list[Deck]] = {}
+    for entry in find_decks(args.decks):
+        if entry.deck is not None:
+            found.setdefault(entry.deck.name, []).append(entry.deck)
+    return found
+
+
+def _card_text(decks: list[Deck], card_id: str) -> str | None:
+    for deck in decks:
+        try:
+            return deck.card(card_id).text
+        except KeyError:
+            continue
+    return None
+
+
+def _hidden_deck(wanted: str, hidden: dict[str, frozenset[str]]) -> str | None:
+    """The hidden-cards deck name `wanted` means: exactly, else ignoring case."""
+    if wanted in hidden:
+        return wanted
+    matches = [name for name in hidden if name.casefold() == wanted.strip().casefold()]
+    return matches[0] if len(matches) == 1 else None
+
+
+def run_hidden(args: argparse.Namespace) -> int:
+    from h2h_game.decks.problems import snippet
+    from h2h_game.store import StoreError
+
     try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
+        hidden = _hidden_store(args).all_hidden_cards()
+    except StoreError as error:
+        _err(f"h2h: {error}")
+        return EXIT_FAILURE
+    if args.deck is not None:
+        name = _hidden_deck(args.deck, hidden)
+        if name is None:
+            _out(f'No hidden cards for "{args.deck}".')
+            return EXIT_OK
+        hidden = {name: hidden[name]}
+    if not hidden:
+        _out("No hidden cards: every card of every deck can come up.")
+        return EXIT_OK
+    decks = _decks_by_name(args)
+    for name in sorted(hidden, key=str.casefold):
+        cards = sorted(hidden[name])
+        deck = decks.get(name, [])
+        where = "" if deck else " (deck not found here: ids only)"
+        _out(f'"{name}": {len(cards)} hidden card{"s" * (len(cards) != 1)}{where}')
+        for card_id in cards:
+            text = _card_text(deck, card_id)
+            _out(f"  {card_id}  {snippet(text)}" if text is not None else f"  {card_id}")
+    _out("Bring cards back with: h2h deck unhide DECK CARD… (or --all)")
+    return EXIT_OK
+
+
+def run_unhide(args: argparse.Namespace) -> int:
+    from h2h_game.store import StoreError
+
+    if bool(args.cards) == bool(args.all):
+        _err("h2h deck unhide: name the cards to bring back, or give --all (not both)")
+        return EXIT_USAGE
+    store = _hidden_store(args)
     try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
+        hidden = store.all_hidden_cards()
+    except StoreError as error:
+        _err(f"h2h: {error}")
+        return EXIT_FAILURE
+    name = _hidden_deck(args.deck, hidden)
+    if name is None:
+        _err(f'h2h deck unhide: "{args.deck}" has no hidden cards; `h2h deck hidden` lists them')
+        return EXIT_USAGE
+    if args.all:
+        chosen: set[str] = set(hidden[name])
+    else:
+        picked = _pick_cards(args.cards, sorted(hidden[name]), _decks_by_name(args).get(name, []))
+        if isinstance(picked, int):
+            return picked
+        chosen = picked
+    try:
+        store.unhide_cards(name, None if args.all else chosen)
+    except StoreError as error:
+        _err(f"h2h: {error}")
+        return EXIT_FAILURE
+    count = len(chosen)
+    _out(f'Brought back {count} card{"s" * (count != 1)} of "{name}" for future games.')
+    return EXIT_OK
+
+
+def _pick_cards(wanted: list[str], ids: list[str], deck: list[Deck]) -> set[str] | int:
+    """The hidden cards named by id or by the beginning of their text; or the exit code after
+    saying which name matched none, or several."""
+    from h2h_game.decks.problems import snippet
+
+    chosen: set[str] = set()
+    for word in wanted:
+        if word in ids:
+            chosen.add(word)
+            continue
+        folded = " ".join(word.split()).casefold()
+        matches = [
+            card_id
+            for card_id in ids
+            if (text := _card_text(deck, card_id)) is not None
+            and " ".join(text.split()).casefold().startswith(folded)
+        ]
+        if len(matches) == 1:
+            chosen.add(matches[0])
+            continue
+        if not matches:
+            hint = "" if deck else " (the deck is not found here, so give ids)"
+            _err(f'h2h deck unhide: no hidden card is "{word}"{hint}')
+        else:
+            _err(f'h2h deck unhide: "{word}" begins {len(matches)} hidden cards; say more:')
+            for card_id in matches:
+                _err(f"  {card_id}  {snippet(_card_text(deck, card_id) or '')}")
+        return EXIT_USAGE
+    return chosen

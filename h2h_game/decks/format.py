@@ -28,7 +28,9 @@ from h2h_game.decks.document import (
     default_unlock,
 )
 from h2h_game.decks.problems import DeckError, Problem, visible
+from h2h_game.decks.shape import check_shape
 from h2h_game.engine.deck import Deck
+from h2h_game.files import NotAFile, TooBig, read_regular
 
 __all__ = [
     "CARD_KEYS",
@@ -47,37 +49,53 @@ __all__ = [
     "load_deck",
     "parse_deck",
     "parse_toml",
+    "read_deck_file",
 ]
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+TOO_BIG = "the file is over 5 MB, too big to be a deck"
+UTF8_BOM = b"\xef\xbb\xbf"
+"""The byte order mark some editors (and Excel's "CSV UTF-8") put first; it is skipped."""
+JSON_HINT = (
+    "this is JSON, not TOML: a deck is written in TOML (format = 1, then [deck] and "
+    "[[levels]]); `h2h deck new NAME` writes one to start from"
+)
 
 _TOML_POSITION = re.compile(r"^(?P<message>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)$")
 _TOML_AT_END = re.compile(r"^(?P<message>.*) \(at end of document\)$")
-_UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def load_deck(path: str | os.PathLike[str]) -> Deck:
     """Read and validate the deck file at `path`; DeckError lists every problem in it."""
     path = Path(path)
-    source = str(path)
+    data = read_deck_file(path)
     try:
-        with path.open("rb") as file:
-            # Read one byte past the limit so a huge (or endless, like /dev/zero) file is refused
-            # without reading all of it.
-            data = file.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise DeckError([Problem(source, "no such file")], path) from None
-    except IsADirectoryError:
-        raise DeckError([Problem(source, "this is a folder, not a deck file")], path) from None
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise DeckError([Problem(source, f"cannot be read: {reason}")], path) from None
-    try:
-        return parse_deck(data, source)
+        return parse_deck(data, str(path))
     except DeckError as error:
         error.path = path
         raise
+
+
+def read_deck_file(path: Path) -> bytes:
+    """The bytes of a deck (or CSV) file; DeckError when it cannot be one.
+
+    Only a regular file is read (a link to one is fine: someone chose it), never more than the
+    5 MB cap: a FIFO, a device such as /dev/zero, a socket or a folder is refused at once, and
+    opening never waits for a FIFO's writer.
+    """
+    source = str(path)
+    try:
+        return read_regular(path, MAX_FILE_BYTES)
+    except FileNotFoundError:
+        raise DeckError([Problem(source, "no such file")], path) from None
+    except NotAFile as error:
+        raise DeckError([Problem(source, f"{error.reason}, so not a deck")], path) from None
+    except TooBig:
+        raise DeckError([Problem(source, TOO_BIG)], path) from None
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise DeckError([Problem(source, f"cannot be read: {reason}")], path) from None
 
 
 def parse_deck(data: bytes, source: str) -> Deck:
@@ -88,10 +106,10 @@ def parse_deck(data: bytes, source: str) -> Deck:
 def parse_toml(data: bytes, source: str) -> dict[str, Any]:
     """Decode and parse TOML bytes, turning every way that can fail into a DeckError."""
     if len(data) > MAX_FILE_BYTES:
-        raise DeckError([Problem(source, "the file is over 5 MB, too big to be a deck")])
+        raise DeckError([Problem(source, TOO_BIG)])
     if data.startswith(_UTF16_BOMS):
         raise DeckError([Problem(source, "the file is UTF-16 text; save it as UTF-8")])
-    data = data.removeprefix(_UTF8_BOM)
+    data = data.removeprefix(UTF8_BOM)
     if not data.strip():
         raise DeckError([Problem(source, "the file is empty")])
     if b"\x00" in data[:8192]:
@@ -103,6 +121,10 @@ def parse_toml(data: bytes, source: str) -> dict[str, Any]:
         byte = data[error.start]
         message = f"not UTF-8 text (byte 0x{byte:02X}); save the file as UTF-8"
         raise DeckError([Problem(source, message, line=line, column=column)]) from None
+    if looks_like_json(text):
+        raise DeckError([Problem(source, JSON_HINT, line=1, column=1)])
+    if shape := check_shape(text):
+        raise DeckError([Problem(source, shape.message, line=shape.line)])
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -123,19 +145,51 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+def looks_like_json(text: str) -> bool:
+    """Whether the text is a JSON document rather than TOML, which never starts with `{`, nor
+    with `[` then `{` (a header is `[name]`, `[[name]]` or `["name"]`)."""
+    start = text.lstrip()
+    return start.startswith("{") or (start.startswith("[") and start[1:].lstrip()[:1] == "{")
+
+
 def _syntax_problem(source: str, text: str, error: str) -> Problem:
     if match := _TOML_POSITION.match(error):
         line, column = int(match["line"]), int(match["column"])
         message = match["message"]
         if message == "Invalid value":
             message = _invalid_value_hint(text, line, column)
+        elif message == "Illegal character '\\n'":
+            message = UNCLOSED_STRING
         return Problem(source, _sentence(message), line=line, column=column)
     if match := _TOML_AT_END.match(error):
+        message = match["message"]
+        if message == "Unterminated string" or message in ('Expected "\'"', "Expected '\"'"):
+            line, column = _last_opening(text)
+            return Problem(source, UNCLOSED_MULTILINE, line=line, column=column)
         lines = text.split("\n")
-        return Problem(
-            source, _sentence(match["message"]), line=len(lines), column=len(lines[-1]) + 1
-        )
+        return Problem(source, _sentence(message), line=len(lines), column=len(lines[-1]) + 1)
     return Problem(source, _sentence(error))
+
+
+UNCLOSED_STRING = (
+    'this line ends inside a string: close it with " before the line ends, '
+    'or use """…""" for text over several lines'
+)
+UNCLOSED_MULTILINE = (
+    "a string that begins here is never closed, so the rest of the file became part of it: "
+    "close it with the same quotes it opens with (\"\"\" or ''')"
+)
+
+
+def _last_opening(text: str) -> tuple[int, int]:
+    """Where the last multi-line (or, failing that, literal) string opener is: the one left
+    open when the file ends inside a string."""
+    at = max(text.rfind('"""'), text.rfind("'''"))
+    if at < 0:
+        at = max(text.rfind("'"), text.rfind('"'), 0)
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    return line, column
 
 
 def _invalid_value_hint(text: str, line: int, column: int) -> str:

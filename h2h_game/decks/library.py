@@ -1,31 +1,35 @@
 """Provides finding decks (bundled, yours, `$H2H_DECKS`, `--decks`) and a cache of parsed decks.
 
-Parsing and validating a 10,000-card deck takes about 140 ms, more than half of it in tomllib; the
-same deck read back from its cached JSON takes about 30 ms. Valid decks are therefore cached as
-JSON in the user cache folder (`$H2H_CACHE/decks` when that is set), one file per deck, keyed by
-the deck's resolved path, size, mtime_ns, the cache format and the h2h version. Any entry that
-cannot be read or does not match is ignored and rewritten; the cache is never required.
+Parsing and validating a 10,000-card deck takes about 270 ms, three quarters of it in tomllib;
+the same deck read back from its cached JSON and validated again takes about half that. Valid
+decks are therefore cached as JSON in the user cache folder (`$H2H_CACHE/decks` when that is set),
+one file per deck, keyed by the deck's resolved path, size, mtime_ns, the cache format and the h2h
+version. The cache holds the deck as a parsed document and every entry is validated again on
+reading exactly as a deck file is, so a planted or damaged entry can never show text a deck file
+could not (an ESC byte, say): any entry that cannot be read, does not match or does not validate
+is ignored and rewritten. The cache folder is created private (0700); it is never required.
 """
 
 from __future__ import annotations
 
 import difflib
 import hashlib
-import json
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from h2h_game import __version__, paths
+from h2h_game import __version__, jsonsafe, paths
+from h2h_game.decks.document import FORMAT, deck_from_document
 from h2h_game.decks.format import load_deck
 from h2h_game.decks.problems import DeckError, Problem, quoted
-from h2h_game.engine.deck import Deck
+from h2h_game.engine.deck import Card, Deck, Kind
+from h2h_game.files import NotAFile, TooBig, private_folder, read_regular, write_atomic
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
+MAX_CACHE_ENTRY = 64 * 1024 * 1024
 CACHE_ENV = "H2H_CACHE"
 """Names the cache folder (decks are cached in its `decks/`); tests point it at a temp folder."""
 
@@ -220,7 +224,7 @@ def open_deck(path: str | os.PathLike[str], *, use_cache: bool = True) -> Deck:
         return load_deck(path)  # reports the missing or unreadable file
     entry = cache_dir() / (hashlib.sha256(str(resolved).encode()).hexdigest()[:32] + ".json")
     key = _cache_key(resolved, before)
-    if (cached := _read_cache(entry, key)) is not None:
+    if (cached := _read_cache(entry, key, str(path))) is not None:
         return cached
     deck = load_deck(path)
     try:
@@ -229,7 +233,7 @@ def open_deck(path: str | os.PathLike[str], *, use_cache: bool = True) -> Deck:
         unchanged = False
     # A file edited while it was read would be cached under the old size and time: skip it.
     if unchanged:
-        _write_cache(entry, {**key, "deck": deck.to_dict()})
+        _write_cache(entry, {**key, "document": document_of(deck)})
     return deck
 
 
@@ -247,27 +251,61 @@ def _cache_key(resolved: Path, stat: os.stat_result) -> dict[str, Any]:
     }
 
 
-def _read_cache(entry: Path, key: dict[str, Any]) -> Deck | None:
+def _read_cache(entry: Path, key: dict[str, Any], source: str) -> Deck | None:
+    """The cached deck when the entry matches and validates as a deck file would; else None."""
     try:
-        data = json.loads(entry.read_bytes())
-        if any(data.get(field) != value for field, value in key.items()):
+        data = jsonsafe.loads(read_regular(entry, MAX_CACHE_ENTRY, follow_links=False))
+        if not isinstance(data, dict) or any(
+            data.get(field) != value for field, value in key.items()
+        ):
             return None
-        return Deck.from_dict(data["deck"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None  # missing or corrupt: parse the deck and write the entry again
+        document = data.get("document")
+        if not isinstance(document, dict):
+            return None
+        return deck_from_document(document, source)
+    except (OSError, NotAFile, TooBig, jsonsafe.JSONDamage, DeckError):
+        return None  # missing, damaged or planted: parse the deck and write the entry again
 
 
 def _write_cache(entry: Path, data: dict[str, Any]) -> None:
-    temporary: Path | None = None
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=entry.parent, prefix=".", suffix=".tmp", delete=False
-        ) as file:
-            temporary = Path(file.name)
-            json.dump(data, file, ensure_ascii=False, separators=(",", ":"))
-        os.replace(temporary, entry)
-    except OSError:
-        # A read-only or full cache folder costs speed, never a deck.
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
+        private_folder(entry.parent)
+        write_atomic(entry, jsonsafe.dumps(data))
+    except (OSError, ValueError):
+        pass  # a read-only or full cache folder costs speed, never a deck
+
+
+def document_of(deck: Deck) -> dict[str, Any]:
+    """The deck as the document a TOML file of it parses to (see `decks.document`), with every
+    value spelled out: validating it gives back an equal deck."""
+    meta: dict[str, Any] = {"name": deck.name, "language": deck.language}
+    for key in ("description", "author", "how_to_play", "audience"):
+        if value := getattr(deck, key):
+            meta[key] = value
+    if deck.tags:
+        meta["tags"] = dict(deck.tags)
+    levels = []
+    for level in deck.levels:
+        table: dict[str, Any] = {"name": level.name, "unlock": level.unlock}
+        if level.description:
+            table["description"] = level.description
+        if level.number > 1:
+            table["settle"] = level.settle
+        table["cards"] = [_card_document(card) for card in level.cards]
+        levels.append(table)
+    document: dict[str, Any] = {"format": FORMAT, "deck": meta, "levels": levels}
+    if deck.landing or deck.closing:
+        ending: dict[str, Any] = {"landing": list(deck.landing)}
+        if deck.closing:
+            ending["closing"] = deck.closing
+        document["ending"] = ending
+    return document
+
+
+def _card_document(card: Card) -> dict[str, Any]:
+    table: dict[str, Any] = {"text": card.text, "id": card.id, "kind": card.kind.value}
+    if card.tags:
+        table["tags"] = list(card.tags)
+    if card.kind is Kind.WILD and card.effect is not None:
+        table["effect"] = card.effect.value
+    return table

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from h2h_game.engine.deck import Deck, Effect
-from h2h_game.safe_text import display_text
+from h2h_game.untrusted import display_text
 
 CARD_WIDTH_MM = 63.0
 CARD_HEIGHT_MM = 88.0

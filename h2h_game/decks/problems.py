@@ -3,9 +3,26 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+
+from h2h_game.untrusted import CONTROL, FORBIDDEN_CONTROL
+
+__all__ = [
+    "CONTROL",
+    "FORBIDDEN_CONTROL",
+    "DeckError",
+    "Problem",
+    "Severity",
+    "describe_char",
+    "grouped",
+    "is_control",
+    "quoted",
+    "snippet",
+    "visible",
+]
 
 SNIPPET_LENGTH = 40
 
@@ -24,12 +41,6 @@ class Severity(StrEnum):
 
     ERROR = "error"
     WARNING = "warning"
-
-
-# Unicode category Cc is exactly these ranges; a regex scans long texts far faster than a loop.
-CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-FORBIDDEN_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-"""Control characters not allowed in deck text: all of them except tab and newline."""
 
 
 def is_control(char: str) -> bool:
@@ -112,3 +123,38 @@ class DeckError(Exception):
 
     def __str__(self) -> str:
         return "\n".join(str(problem) for problem in self.problems)
+
+
+GROUP_SHOWN = 3
+"""Problems of one kind printed in full before the rest are counted."""
+_QUOTED = re.compile(r'"[^"]*"')
+_NUMBER = re.compile(r"\d+")
+
+
+def _kind(problem: Problem) -> tuple[str, str, str]:
+    """Problems that differ only in place, numbers or quoted text are of one kind."""
+    message = _NUMBER.sub("#", _QUOTED.sub('"…"', problem.message))
+    return problem.source, problem.severity.value, message
+
+
+def grouped(problems: Sequence[Problem], shown: int = GROUP_SHOWN) -> list[str]:
+    """Problems as printed lines, repeats of one kind grouped: the first `shown` of each kind,
+    then one line "…and 99,997 more like this" where the last shown one was."""
+    lines: list[str] = []
+    counts: dict[tuple[str, str, str], int] = {}
+    slots: dict[tuple[str, str, str], tuple[int, Problem]] = {}
+    for problem in problems:
+        kind = _kind(problem)
+        counts[kind] = counts.get(kind, 0) + 1
+        if counts[kind] <= shown:
+            lines.append(str(problem))
+            if counts[kind] == shown:
+                slots[kind] = (len(lines), problem)
+    # Insert from the end so earlier positions stay right.
+    for kind, (position, problem) in sorted(slots.items(), key=lambda item: -item[1][0]):
+        more = counts[kind] - shown
+        if more:
+            head = visible(problem.source)
+            line = f"{head}: {problem.severity}: …and {more:,} more like this"
+            lines.insert(position, line)
+    return lines

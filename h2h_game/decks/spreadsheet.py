@@ -14,6 +14,11 @@ are kept; a `level` cell is one of its level names or numbers; levels no row use
 Export writes the level by name, so names survive, and writes an `id` only when the card's id is
 not the one its text would give it. TOML → CSV → TOML with the original deck as `meta` gives an
 equal deck; without `meta`, it does for decks whose metadata is what import would make.
+
+A spreadsheet runs a cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return as a
+formula, so export puts a `'` before such a cell (and before one that is already a run of `'`
+then one of those), as OWASP advises; import takes one `'` off the same cells, so a round trip
+gives back exactly the text it started with.
 """
 
 from __future__ import annotations
@@ -21,25 +26,49 @@ from __future__ import annotations
 import csv
 import difflib
 import io
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from h2h_game.decks.document import FORMAT, TAG_SEPARATOR, deck_from_document
-from h2h_game.decks.format import MAX_FILE_BYTES
+from h2h_game.decks.format import MAX_FILE_BYTES, TOO_BIG, UTF8_BOM
 from h2h_game.decks.problems import DeckError, Problem, quoted
 from h2h_game.engine.deck import MAX_LEVELS, Deck, Kind, card_id
 
 COLUMNS = ("level", "text", "tags", "kind", "effect", "id")
 REQUIRED = ("level", "text")
 
-_UTF8_BOM = b"\xef\xbb\xbf"
+_FORMULA = re.compile("'*[=+\\-@\t\r]")
+"""A cell a spreadsheet would run as a formula, or one already escaped (more `'` before it)."""
+_ESCAPED = re.compile("'+[=+\\-@\t\r]")
+
+
+def inert(cell: str) -> str:
+    """A cell as export writes it: a `'` before anything a spreadsheet would run as a formula."""
+    return "'" + cell if _FORMULA.match(cell) else cell
+
+
+def restored(cell: str) -> str:
+    """A cell as import reads it: `inert` undone."""
+    return cell[1:] if _ESCAPED.match(cell) else cell
+
+
+class _InertWriter:
+    """A csv writer whose every cell goes through `inert`."""
+
+    def __init__(self, out: io.StringIO) -> None:
+        self._writer = csv.writer(out, lineterminator="\n")
+
+    def writerow(self, cells: Iterable[str]) -> None:
+        self._writer.writerow([inert(cell) for cell in cells])
 
 
 def deck_to_csv(deck: Deck) -> str:
-    """The deck's cards as CSV rows with every column, levels written by name."""
+    """The deck's cards as CSV rows with every column, levels written by name, every cell inert
+    in a spreadsheet (see `inert`)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = _InertWriter(out)
     writer.writerow(COLUMNS)
     for level in deck.levels:
         for card in level.cards:
@@ -128,8 +157,8 @@ def _row_order(problem: Problem) -> int:
 def _rows(data: bytes, source: str) -> list[tuple[int, list[str]]]:
     """Decode and split the file into (row number, cells), the header first."""
     if len(data) > MAX_FILE_BYTES:
-        raise DeckError([Problem(source, "the file is over 5 MB, too big to be a deck")])
-    data = data.removeprefix(_UTF8_BOM)
+        raise DeckError([Problem(source, TOO_BIG)])
+    data = data.removeprefix(UTF8_BOM)
     if not data.strip():
         raise DeckError([Problem(source, "the file is empty")])
     try:
@@ -145,15 +174,39 @@ def _rows(data: bytes, source: str) -> list[tuple[int, list[str]]]:
         raise DeckError([Problem(source, "this is a binary file, not CSV")])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     rows: list[tuple[int, list[str]]] = []
+    last_start = last_end = 0
     try:
         for cells in reader:
-            rows.append((len(rows) + 1, cells))
+            last_start, last_end = last_end + 1, reader.line_num
+            rows.append((len(rows) + 1, [restored(cell) for cell in cells]))
     except csv.Error as error:
         where = f"row {len(rows) + 1}"
         raise DeckError([Problem(source, f"not valid CSV: {error}", where=where)]) from None
     if not rows:
         raise DeckError([Problem(source, "the file is empty")])
+    if _ends_in_quote(text, last_start):
+        message = (
+            'a quote (") opens a cell in this row and is never closed, so the rest of the file '
+            'became one cell: close it, or double a quote meant as text ("")'
+        )
+        raise DeckError([Problem(source, message, where=f"row {len(rows)}", line=last_start)])
     return rows
+
+
+def _ends_in_quote(text: str, last_row_line: int) -> bool:
+    """Whether the file ends inside a quoted cell, opened in the row starting on that line.
+
+    Python's reader says nothing then: it folds the rest of the file into the cell. Inside a
+    row whose cells are well quoted, quotes come in pairs (opening, closing, doubled); an odd
+    count in a last row that runs over several lines means one was never closed.
+    """
+    offset = 0
+    for _ in range(last_row_line - 1):
+        offset = text.find("\n", offset) + 1
+        if offset == 0:
+            return False
+    rest = text[offset:].rstrip("\n")
+    return "\n" in rest and rest.count('"') % 2 == 1
 
 
 def _delimiter(text: str) -> str:

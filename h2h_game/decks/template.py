@@ -6,7 +6,7 @@ from importlib import resources
 from string import Template
 
 from h2h_game.decks.writer import toml_string
-from h2h_game.safe_text import terminal_safe
+from h2h_game.untrusted import terminal_safe
 
 # A data file rather than a string in code: TOML inline tables must stay on one line, and the
 # template reads best with cards longer than the code's line limit.

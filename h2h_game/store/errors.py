@@ -39,15 +39,25 @@ class GameLocked(StoreError):
 
 
 class GameNotFound(StoreError, KeyError):
-    """There is no saved game with this id."""
+    """There is no saved game with this id; `closest` holds ids that look like it."""
 
-    def __init__(self, game_id: str) -> None:
+    def __init__(self, game_id: str, closest: tuple[str, ...] = ()) -> None:
         super().__init__(f"There is no saved game called {game_id!r}.")
         self.game_id = game_id
+        self.closest = closest
 
     def __str__(self) -> str:
         # KeyError would quote the message; players should read it plainly.
         return str(self.args[0])
+
+
+class AmbiguousId(StoreError):
+    """More than one saved game begins with the id given."""
+
+    def __init__(self, prefix: str, candidates: tuple[str, ...]) -> None:
+        super().__init__(f"{len(candidates)} saved games begin with {prefix!r}.")
+        self.prefix = prefix
+        self.candidates = candidates
 
 
 class BrokenSaveError(StoreError):
@@ -55,6 +65,8 @@ class BrokenSaveError(StoreError):
 
     def __init__(self, game_id: str, path: Path, reason: str, *, moved: bool) -> None:
         where = f" It was moved aside to {path.name} and kept as it was." if moved else ""
+        if reason != "saved by a newer version of h2h":
+            where += f" `h2h saves recover {game_id}` brings back its last good state."
         super().__init__(f"The saved game {game_id!r} cannot be opened: {reason}.{where}")
         self.game_id = game_id
         self.path = path
@@ -70,7 +82,11 @@ def write_failure(error: OSError, folder: Path, *, what: str = "action") -> Save
     action), "new game" (nothing was saved yet) or anything else, named as it is.
     """
     code = error.errno
-    if code in (errno.ENOSPC, errno.EDQUOT):
+    if code == errno.ENOTDIR or isinstance(error, NotADirectoryError):
+        where = error.filename or folder
+        cause = f"the saves path {where} is not a folder"
+        fix = "move that file away or choose another folder with --saves"
+    elif code in (errno.ENOSPC, errno.EDQUOT):
         cause, fix = "the disk is full", "free some space and try again"
     elif isinstance(error, PermissionError) or code in (errno.EACCES, errno.EPERM):
         cause, fix = f"permission denied in {folder}", "check that you can write there"

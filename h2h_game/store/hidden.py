@@ -56,6 +56,32 @@ class HiddenCards:
             return frozenset()
         return frozenset(card for card in cards if isinstance(card, str))
 
+    def all(self) -> dict[str, frozenset[str]]:
+        """Every deck's hidden cards, by deck name; decks with none are left out.
+
+        Read by hand rather than through TinyDB, so any damage just leaves entries out.
+        """
+        try:
+            data = AtomicJSONStorage(self.path).read()
+        except FileNotFoundError:
+            return {}
+        except OSError as error:
+            raise read_failure(error, self.path) from error
+        except UnreadableFile:
+            return {}
+        table = data.get(TABLE) if isinstance(data, dict) else None
+        found: dict[str, frozenset[str]] = {}
+        for document in table.values() if isinstance(table, dict) else ():
+            if not isinstance(document, dict) or not isinstance(document.get("deck"), str):
+                continue
+            cards = document.get("cards")
+            ids = (
+                frozenset(c for c in cards if isinstance(c, str)) if isinstance(cards, list) else ()
+            )
+            if ids:
+                found[document["deck"]] = found.get(document["deck"], frozenset()) | ids
+        return found
+
     def hide(self, deck_name: str, ids: Iterable[str]) -> None:
         """Hide these cards of this deck from future games, on top of those already hidden."""
         new = set(ids)

@@ -1,25 +1,24 @@
 """Provides the list of saved games as it is shown, and the index file that keeps listing instant.
 
-The index (`<saves>/.index.json`, a TinyDB database keyed by file name) remembers, for each file,
-its summary and the `(inode, size, mtime_ns)` it had when the summary was taken. Listing stats
+The index (`<saves>/.index.json`, in TinyDB's layout, keyed by file name) remembers, for each
+file, its summary and the `(inode, size, mtime_ns)` it had when the summary was taken; for a
+damaged file, why, and what the game was before the damage. Listing stats
 every file and re-reads only those that differ, so the index is a cache that heals itself: a
 crash, a lost update or a hand-copied save costs one re-read, never a wrong listing.
 """
 
 from __future__ import annotations
 
+import math
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from filelock import FileLock, Timeout
-from tinydb import TinyDB
-from tinydb.middlewares import CachingMiddleware
-from tinydb.table import Document, Table
 
-from h2h_game.store.storage import FILE_MODE, AtomicJSONStorage, UnreadableFile
+from h2h_game.store.storage import CORRUPT_MARK, FILE_MODE, AtomicJSONStorage, UnreadableFile
 
 INDEX_NAME = ".index.json"
 INDEX_LOCK = ".index.lock"
@@ -50,9 +49,15 @@ class SaveInfo:
     created: float
     updated: float
     """When the game was last played (seconds since the epoch)."""
+    actions: int = 0
+    """How many actions its log holds."""
 
     @property
     def modified(self) -> float:
+        return self.updated
+
+    @property
+    def last_played(self) -> float:
         return self.updated
 
 
@@ -61,19 +66,56 @@ class BrokenSave:
     """A file in the saves folder that cannot be played, reported by name rather than hidden."""
 
     id: str
-    """The file's name without `.json`: what `h2h saves delete` takes."""
+    """The file's name without `.json`: what `h2h saves delete` and `recover` take. The game's
+    own id while the file is still in place; `<game-id>.corrupt-<time>` once moved aside."""
     path: Path
     reason: str
     modified: float = 0.0
-    """When the file was last changed (seconds since the epoch), for sorting the list."""
+    """When the file was last changed (seconds since the epoch)."""
+    game: SaveInfo | None = None
+    """What the index knew about the game before the file was damaged, if it knew it."""
+    recovered: bool = False
+    """A playable save of the same game is back in place (`h2h saves recover` made it)."""
+
+    @property
+    def game_id(self) -> str:
+        """The id of the game this file belongs to."""
+        return self.id.split(CORRUPT_MARK, 1)[0]
+
+    @property
+    def moved(self) -> bool:
+        """Whether the file has been moved aside already."""
+        return CORRUPT_MARK in self.id
+
+    @property
+    def last_played(self) -> float:
+        """When the game was last played as far as anyone knows: the index's word, else when
+        the file last changed."""
+        return self.game.updated if self.game is not None else self.modified
 
 
 Listed = SaveInfo | BrokenSave
+Listing = list[Listed]
 
 Stamp = tuple[int, int, int]
 """(inode, size, mtime_ns) of a file. Every atomic write makes a new inode; a freed inode number
 can come back, but only with the same size in the same clock tick would a changed file pass
 for unchanged, and each save makes the file longer by one log entry."""
+
+_SUMMARY: dict[str, Callable[[Any], Any]] = {
+    "deck": str,
+    "players": lambda value: _pair(value),
+    "colours": lambda value: _pair(value),
+    "level": int,
+    "level_name": str,
+    "deepest": int,
+    "deepest_name": str,
+    "answered": int,
+    "met": int,
+    "minutes": int,
+    "finished": bool,
+}
+"""The fields of a game's summary (`record.summary_of`) that the list shows, and their types."""
 
 
 def stamp_of(info: os.stat_result) -> Stamp:
@@ -81,29 +123,44 @@ def stamp_of(info: os.stat_result) -> Stamp:
 
 
 def save_info(
-    game_id: str, path: Path, summary: Mapping[str, Any], created: float, updated: float
+    game_id: str,
+    path: Path,
+    summary: Mapping[str, Any],
+    created: float,
+    updated: float,
+    actions: int = 0,
 ) -> SaveInfo:
     """A SaveInfo from a game's summary (`record.summary_of`); ValueError if it is malformed."""
     try:
+        fields = {name: convert(summary[name]) for name, convert in _SUMMARY.items()}
         return SaveInfo(
             id=game_id,
             path=path,
-            deck=str(summary["deck"]),
-            players=_pair(summary["players"]),
-            colours=_pair(summary["colours"]),
-            level=int(summary["level"]),
-            level_name=str(summary["level_name"]),
-            deepest=int(summary["deepest"]),
-            deepest_name=str(summary["deepest_name"]),
-            answered=int(summary["answered"]),
-            met=int(summary["met"]),
-            minutes=int(summary["minutes"]),
-            finished=bool(summary["finished"]),
-            created=float(created),
-            updated=float(updated),
+            created=_finite(created),
+            updated=_finite(updated),
+            actions=int(actions),
+            **fields,
         )
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, OverflowError) as error:
         raise ValueError(f"malformed summary for {game_id}") from error
+
+
+def _finite(value: Any) -> float:
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"not a time: {value!r}")
+    return number
+
+
+def game_entry(item: SaveInfo) -> dict[str, Any]:
+    """What the index keeps of a game: its summary, times and length."""
+    entry: dict[str, Any] = {
+        name: list(value) if isinstance(value, tuple) else value
+        for name in _SUMMARY
+        for value in [getattr(item, name)]
+    }
+    entry.update(created=item.created, updated=item.updated, actions=item.actions)
+    return entry
 
 
 def entry_for(item: Listed, stamp: Stamp) -> dict[str, Any]:
@@ -111,22 +168,10 @@ def entry_for(item: Listed, stamp: Stamp) -> dict[str, Any]:
     entry: dict[str, Any] = {"stamp": list(stamp)}
     if isinstance(item, BrokenSave):
         entry["broken"] = item.reason
+        if item.game is not None:
+            entry["game"] = game_entry(item.game)
         return entry
-    entry["game"] = {
-        "deck": item.deck,
-        "players": list(item.players),
-        "colours": list(item.colours),
-        "level": item.level,
-        "level_name": item.level_name,
-        "deepest": item.deepest,
-        "deepest_name": item.deepest_name,
-        "answered": item.answered,
-        "met": item.met,
-        "minutes": item.minutes,
-        "finished": item.finished,
-        "created": item.created,
-        "updated": item.updated,
-    }
+    entry["game"] = game_entry(item)
     return entry
 
 
@@ -134,14 +179,33 @@ def item_from(entry: Mapping[str, Any], name: str, path: Path, modified: float) 
     """What an index document remembers about the file `name`; ValueError if it is malformed."""
     stem = name.removesuffix(".json")
     if "broken" in entry:
-        return BrokenSave(stem, path, str(entry["broken"]), modified)
+        return BrokenSave(stem, path, str(entry["broken"]), modified, known_game(entry, path))
+    game = game_from(entry, stem, path)
+    if game is None:
+        raise ValueError(f"malformed index entry for {name}")
+    return game
+
+
+def game_from(entry: Mapping[str, Any], game_id: str, path: Path) -> SaveInfo | None:
+    """The game an index document remembers, under `game_id`; None if it remembers none."""
     game = entry.get("game")
     if not isinstance(game, dict):
-        raise ValueError(f"malformed index entry for {name}")
+        return None
     try:
-        return save_info(stem, path, game, float(game["created"]), float(game["updated"]))
-    except (KeyError, TypeError, ValueError) as error:
-        raise ValueError(f"malformed index entry for {name}") from error
+        return save_info(
+            game_id, path, game, game["created"], game["updated"], game.get("actions", 0)
+        )
+    except (KeyError, ValueError):
+        return None
+
+
+def known_game(entry: Mapping[str, Any] | None, path: Path) -> SaveInfo | None:
+    """The game an index entry knew, under its own id and at its own path (a broken file's
+    name is neither)."""
+    if entry is None:
+        return None
+    game_id = path.name.removesuffix(".json").split(CORRUPT_MARK, 1)[0]
+    return game_from(entry, game_id, path.with_name(f"{game_id}.json"))
 
 
 def _pair(value: Any) -> tuple[str, str]:
@@ -149,18 +213,13 @@ def _pair(value: Any) -> tuple[str, str]:
     return (str(first), str(second))
 
 
-class _ByName(Table):
-    """A TinyDB table whose document ids are file names rather than numbers."""
-
-    document_id_class = str
-
-
-class _IndexDB(TinyDB):
-    table_class = _ByName
-
-
 class Index:
-    """The index file of one saves folder."""
+    """The index file of one saves folder: a TinyDB-layout file, `{"files": {name: entry}}`.
+
+    It is read and written whole, by hand rather than through TinyDB, so that no shape a
+    damaged or hand-edited index can take makes reading it fail: entries that are not what we
+    wrote are dropped, and the rest is kept.
+    """
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / INDEX_NAME
@@ -169,11 +228,13 @@ class Index:
     def read(self) -> dict[str, dict[str, Any]]:
         """Every remembered file, by name; empty when the index is missing or damaged."""
         try:
-            with _IndexDB(self.path, storage=AtomicJSONStorage) as db:
-                documents = db.table(INDEX_TABLE).all()
-        except (OSError, UnreadableFile, TypeError, AttributeError, ValueError):
+            data = AtomicJSONStorage(self.path).read()
+        except (OSError, UnreadableFile):
             return {}
-        return {str(doc.doc_id): dict(doc) for doc in documents if isinstance(doc, dict)}
+        table = data.get(INDEX_TABLE) if isinstance(data, dict) else None
+        if not isinstance(table, dict):
+            return {}
+        return {str(name): entry for name, entry in table.items() if isinstance(entry, dict)}
 
     def update(self, changes: Mapping[str, dict[str, Any] | None]) -> bool:
         """Remember (or, for None, forget) files by name, in one write; False if it could not.
@@ -185,21 +246,13 @@ class Index:
         lock = FileLock(self.lock_path, timeout=LOCK_WAIT, mode=FILE_MODE, thread_local=False)
         try:
             with lock:
-                self._apply(changes)
-        except (OSError, Timeout, UnreadableFile, TypeError, AttributeError, ValueError):
+                entries = self.read()
+                for name, entry in changes.items():
+                    if entry is None:
+                        entries.pop(name, None)
+                    else:
+                        entries[name] = entry
+                AtomicJSONStorage(self.path).write({INDEX_TABLE: entries})
+        except (OSError, Timeout, ValueError):
             return False
         return True
-
-    def _apply(self, changes: Mapping[str, dict[str, Any] | None]) -> None:
-        # The cache makes the removals and insertions below one read and one atomic write.
-        with _IndexDB(self.path, storage=CachingMiddleware(AtomicJSONStorage)) as db:
-            try:
-                table = db.table(INDEX_TABLE)
-                table.remove(doc_ids=list(changes))
-            except (UnreadableFile, TypeError, AttributeError, ValueError):
-                # A damaged index is rebuilt from scratch; listing fills the rest back in.
-                db.drop_tables()
-                table = db.table(INDEX_TABLE)
-            table.insert_multiple(
-                Document(entry, doc_id=name) for name, entry in changes.items() if entry is not None
-            )

@@ -22,7 +22,9 @@ from h2h_game.engine import (
     IllegalAction,
     LogEntry,
     StateError,
+    apply,
     deal_from_dict,
+    opening,
     replay,
     state_from_dict,
     state_to_dict,
@@ -35,6 +37,8 @@ DOC_ID = "1"
 """The record is document 1 of the `save` table (TinyDB keeps document ids as strings)."""
 
 NEWER = "saved by a newer version of h2h"
+LAST_TIME = 253_402_300_799.0
+"""The last second of the year 9999: no time in a save is later (nor earlier than 1970)."""
 
 
 class Unreadable(ValueError):
@@ -43,6 +47,10 @@ class Unreadable(ValueError):
     def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(f"{reason} ({detail})" if detail else reason)
         self.reason = reason
+
+
+_SHAPE_ERRORS = (LookupError, TypeError, ValueError, AttributeError, OverflowError)
+"""What code that trusts its data raises when a hand-edited file gives it the wrong shape."""
 
 
 @dataclass(frozen=True)
@@ -113,8 +121,18 @@ def decode(data: Any) -> Loaded:
 
     Raises `migrations.NewerSchema` for a save from a newer h2h, and `Unreadable` for anything
     damaged: no record, a record that does not migrate, a state the engine refuses, or an action
-    log that does not replay to exactly the saved state.
+    log that does not replay to exactly the saved state. Nothing else escapes: whatever shape a
+    hand-edited file takes, it is damage with a reason.
     """
+    try:
+        return _decode(data)
+    except (Unreadable, migrations.NewerSchema):
+        raise
+    except _SHAPE_ERRORS as error:
+        raise Unreadable("the game state is damaged", repr(error)) from error
+
+
+def _decode(data: Any) -> Loaded:
     record = record_of(data)
     try:
         schema = migrations.schema_of(record)
@@ -133,11 +151,8 @@ def decode(data: Any) -> Loaded:
     log = _log(record.get("log"))
     if "moment" not in state_data and schema < migrations.SAVE_SCHEMA:
         # A migrated record keeps the deal and the log; the game is what the log replays to.
-        try:
-            deal = deal_from_dict(state_data.get("deal", {}))
-        except StateError as error:
-            raise Unreadable("the game state is damaged", str(error)) from error
-        return Loaded(_replayed(deal, log), log, created, updated, schema)
+        deal = _deal(state_data)
+        return Loaded(_sane(_replayed(deal, log)), log, created, updated, schema)
     try:
         state = state_from_dict(state_data)
     except StateError as error:
@@ -145,7 +160,71 @@ def decode(data: Any) -> Loaded:
     # The log must lead to the state: a file that disagrees with itself cannot be trusted.
     if _replayed(state.deal, log) != state:
         raise Unreadable("its action log does not match the game", "replay differs")
-    return Loaded(state, log, created, updated, schema)
+    return Loaded(_sane(state), log, created, updated, schema)
+
+
+def _sane(state: GameState) -> GameState:
+    """The state, when every time in it is a time this code would write and read back (a
+    start in the year 10,000 would be saved as a number the reader refuses), and the list of
+    saved games can show it."""
+    moments = (state.moment, *state.undo)
+    times = [state.deal.started, *(moment.clock for moment in moments)]
+    if not all(time is None or _is_time(time) for time in times):
+        raise Unreadable("the game state is damaged", "a time out of range")
+    if not all(_is_time(moment.together) for moment in moments):
+        raise Unreadable("the game state is damaged", "time together out of range")
+    summary_of(state)
+    return state
+
+
+@dataclass(frozen=True)
+class Salvage:
+    """What could be saved from a damaged record: its game up to the last action that replays."""
+
+    loaded: Loaded
+    logged: int | None
+    """How many actions the damaged log held, when it was still a list."""
+
+
+def salvage(data: Any) -> Salvage | None:
+    """The longest good beginning of a damaged record: its deal and as many of its logged
+    actions as replay cleanly, in order. None when not even the deal can be read."""
+    try:
+        record = record_of(data)
+        schema = migrations.schema_of(record)
+        record = migrations.migrate(record)
+        state_data = record.get("state")
+        deal = _deal(state_data if isinstance(state_data, dict) else {})
+        state = opening(deal)
+    except (Unreadable, migrations.NewerSchema, *_SHAPE_ERRORS):
+        return None
+    raw_log = record.get("log")
+    entries = raw_log if isinstance(raw_log, list) else []
+    log: list[LogEntry] = []
+    for item in entries:
+        try:
+            entry = LogEntry.from_dict(item)
+            if entry.at is not None and not _is_time(entry.at):
+                break
+            state = apply(state, entry.action, entry.at)
+        except (IllegalAction, *_SHAPE_ERRORS):
+            break
+        log.append(entry)
+    try:
+        _sane(state)
+    except (Unreadable, *_SHAPE_ERRORS):
+        return None
+    created = _time_or(record.get("created"), deal.started or 0.0)
+    updated = log[-1].at if log and log[-1].at is not None else created
+    loaded = Loaded(state, tuple(log), created, updated, schema)
+    return Salvage(loaded, len(raw_log) if isinstance(raw_log, list) else None)
+
+
+def _deal(state_data: Mapping[str, Any]) -> Deal:
+    try:
+        return deal_from_dict(state_data.get("deal", {}))
+    except StateError as error:
+        raise Unreadable("the game state is damaged", str(error)) from error
 
 
 def _replayed(deal: Deal, log: tuple[LogEntry, ...]) -> GameState:
@@ -162,17 +241,29 @@ def _log(data: Any) -> tuple[LogEntry, ...]:
     if not isinstance(data, list):
         raise Unreadable("the action log is missing")
     try:
-        return tuple(LogEntry.from_dict(item) for item in data)
+        log = tuple(LogEntry.from_dict(item) for item in data)
     except ValueError as error:
         raise Unreadable("the action log is damaged", str(error)) from error
+    if any(entry.at is not None and not _is_time(entry.at) for entry in log):
+        raise Unreadable("the action log is damaged", "a time out of range")
+    return log
 
 
 def _time(value: Any, what: str) -> float:
-    if not _is_number(value):
+    if not _is_time(value):
         raise Unreadable("it is not a saved game", f"{what} is {value!r}")
     return float(value)
 
 
-def _is_number(value: Any) -> bool:
-    # bool is an int in Python, but `true` is no time of day.
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+def _time_or(value: Any, default: float) -> float:
+    return float(value) if _is_time(value) else default
+
+
+def _is_time(value: Any) -> bool:
+    # bool is an int in Python, but `true` is no time of day; nor is anything past year 9999.
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and 0 <= value <= LAST_TIME
+    )

@@ -1,19 +1,16 @@
-"""Provides crash-safe files for TinyDB: a storage that never leaves a half-written file.
+"""Provides crash-safe files for TinyDB, and the store's careful reading and setting aside.
 
 TinyDB's own `JSONStorage` rewrites its file in place (seek 0, dump, truncate), so a crash or a
-full disk mid-write leaves a broken file. `AtomicJSONStorage` writes a private temporary file in
-the same folder, flushes and fsyncs it, swaps it in with `os.replace` (atomic on POSIX and on
-Windows), then fsyncs the folder so the new name itself survives a power cut. A reader sees the
-old file or the new one, never a mix.
+full disk mid-write leaves a broken file. `AtomicJSONStorage` writes through
+`h2h_game.files.write_atomic` instead: a reader sees the old file or the new one, never a mix.
+It reads through `read_json`, which opens only plain files (never a link, a FIFO or a device),
+at most MAX_FILE bytes, and `parse`, which bounds the JSON it accepts.
 """
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import json
 import os
-import secrets
 import stat
 import time
 from collections.abc import Callable
@@ -22,8 +19,40 @@ from typing import Any
 
 from tinydb import Storage
 
-TEMP_PREFIX = ".h2h-tmp-"
-"""Every temporary file we write starts with this, so strays from a crash are recognisable."""
+from h2h_game import jsonsafe
+from h2h_game.files import (
+    FILE_MODE,
+    FOLDER_MODE,
+    TEMP_PREFIX,
+    NotAFile,
+    TooBig,
+    fsync_folder,
+    private_folder,
+    promote_stray_previous,
+    read_regular,
+    temp_target,
+    write_atomic,
+)
+
+__all__ = [
+    "CORRUPT_MARK",
+    "FILE_MODE",
+    "FOLDER_MODE",
+    "MAX_FILE",
+    "STRAY_AGE",
+    "TEMP_PREFIX",
+    "AtomicJSONStorage",
+    "UnreadableFile",
+    "dump",
+    "fsync_folder",
+    "move_aside",
+    "parse",
+    "private_folder",
+    "read_json",
+    "remove_stray_temps",
+    "tighten_folder",
+    "write_atomic",
+]
 
 STRAY_AGE = 10 * 60
 """Seconds after which a temporary file is stray even if its writer's pid seems alive (pids are
@@ -32,8 +61,11 @@ reused, and another host sharing the folder has pids of its own)."""
 CORRUPT_MARK = ".corrupt-"
 """What an unreadable file's name gets before its time when it is moved aside."""
 
-FOLDER_MODE = 0o700
-FILE_MODE = 0o600
+PREVIOUS_SUFFIX = ".previous.json"
+"""What a game's previous good save is called: `<game-id>.previous.json`."""
+
+MAX_FILE = 64 * 1024 * 1024
+"""The largest file the store reads: a game of 50,000 actions takes about 4 MB."""
 
 
 class UnreadableFile(ValueError):
@@ -48,8 +80,9 @@ class AtomicJSONStorage(Storage):
     """A TinyDB storage of one JSON file that is replaced whole on every write.
 
     `read()` returns None for a missing or empty file (TinyDB's "empty database"), and raises
-    `UnreadableFile` when the content is not a JSON object. `write()` raises the `OSError` of
-    whatever went wrong, with the previous file untouched and no temporary file left behind.
+    `UnreadableFile` when the content is not a JSON object, or the path is a link, a FIFO or
+    anything else that is not a plain file. `write()` raises the `OSError` of whatever went
+    wrong, with the previous file untouched and no temporary file left behind.
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
@@ -58,23 +91,42 @@ class AtomicJSONStorage(Storage):
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         try:
-            raw = self.path.read_bytes()
+            raw = read_json(self.path)
         except FileNotFoundError:
             return None
-        return parse(raw)
+        data: dict[str, dict[str, Any]] | None = parse(raw)
+        return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         write_atomic(self.path, dump(data))
 
 
+def read_json(path: Path) -> bytes:
+    """The bytes of one of the store's files: a plain file (never a link), at most MAX_FILE.
+
+    UnreadableFile when it is something else; OSError from the disk.
+    """
+    try:
+        return read_regular(path, MAX_FILE, follow_links=False)
+    except NotAFile as error:
+        raise UnreadableFile(error.reason) from None
+    except TooBig:
+        reason = "it is far too large to be a saved game"
+        raise UnreadableFile(reason, f"over {MAX_FILE} bytes") from None
+
+
 def parse(raw: bytes) -> Any:
-    """The JSON object in `raw`, None when it is empty; UnreadableFile when it is anything else."""
+    """The JSON object in `raw`, None when it is empty; UnreadableFile when it is anything else.
+
+    The JSON is read within bounds (see `h2h_game.jsonsafe`): too deep, a number too large or
+    NaN is damage like any other, never a RecursionError or an OverflowError.
+    """
     if not raw.strip():
         return None
     try:
-        data = json.loads(raw)
-    except ValueError as error:  # JSONDecodeError and UnicodeDecodeError alike
-        raise UnreadableFile("it is not valid JSON (it may be cut short)", str(error)) from error
+        data = jsonsafe.loads(raw)
+    except jsonsafe.JSONDamage as error:
+        raise UnreadableFile(error.reason, str(error)) from error
     if not isinstance(data, dict):
         raise UnreadableFile("it is not a saved game", f"a JSON {type(data).__name__}")
     return data
@@ -82,57 +134,7 @@ def parse(raw: bytes) -> Any:
 
 def dump(data: Any) -> bytes:
     """Compact UTF-8 JSON; NaN and infinities are refused rather than written as invalid JSON."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
-
-
-def write_atomic(path: Path, payload: bytes) -> None:
-    """Replace `path` with `payload` so that a crash at any moment leaves the old or new file."""
-    folder = path.parent
-    temp = folder / f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-{path.name}"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
-    try:
-        fd = os.open(temp, flags | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
-        try:
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temp, path)
-    except BaseException:
-        # A full disk or a Ctrl-C mid-write: the old file is untouched; leave no temp behind.
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    fsync_folder(folder)
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make a rename in `folder` durable. Filesystems that cannot fsync a folder are let be."""
-    try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError as error:
-        if os.name == "nt" or error.errno in (errno.EACCES, errno.EISDIR):
-            return  # Windows cannot open folders; its MoveFileEx is durable enough.
-        raise
-    try:
-        os.fsync(fd)
-    except OSError as error:
-        if error.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
-            raise
-    finally:
-        os.close(fd)
-
-
-def private_folder(folder: Path) -> None:
-    """Create `folder` (and its parents) with the folder itself readable by its owner only."""
-    if folder.is_dir():
-        return
-    folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-    # mkdir's mode passes through the umask; make sure the result is exactly 0700.
-    with contextlib.suppress(OSError):
-        os.chmod(folder, FOLDER_MODE)
+    return jsonsafe.dumps(data)
 
 
 def tighten_folder(folder: Path, is_ours: Callable[[str], bool]) -> bool:
@@ -169,7 +171,7 @@ def move_aside(path: Path, *, now: float | None = None) -> Path:
         suffix = "" if attempt == 1 else f"-{attempt}"
         target = path.with_name(f"{stem}{CORRUPT_MARK}{when}{suffix}.json")
         try:
-            os.link(path, target)
+            os.link(path, target, follow_symlinks=False)  # a link moves as itself
         except FileExistsError:
             continue
         except OSError as error:
@@ -187,13 +189,14 @@ def move_aside(path: Path, *, now: float | None = None) -> Path:
 
 
 def remove_stray_temps(folder: Path, *, now: float | None = None) -> list[Path]:
-    """Delete temporary files left by a writer that died mid-write; returns what was removed.
+    """Clear temporary files left by a writer that died mid-write; returns what was cleared.
 
     A temp file whose writer is still running is being written right now, and removing it
-    would fail that save, so only files of dead writers (or very old ones) go.
+    would fail that save, so only files of dead writers (or very old ones) go. A game's previous
+    copy caught between its two renames is put in place rather than removed.
     """
     now = time.time() if now is None else now
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -205,7 +208,12 @@ def remove_stray_temps(folder: Path, *, now: float | None = None) -> list[Path]:
             age = now - entry.stat(follow_symlinks=False).st_mtime
             if age < STRAY_AGE and _writer_alive(entry.name):
                 continue
-            os.unlink(entry.path)
+            target = temp_target(entry.name) or ""
+            if target.endswith(PREVIOUS_SUFFIX):
+                current = folder / (target.removesuffix(PREVIOUS_SUFFIX) + ".json")
+                promote_stray_previous(Path(entry.path), current)
+            else:
+                os.unlink(entry.path)
         except OSError:
             continue
         removed.append(Path(entry.path))

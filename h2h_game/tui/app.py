@@ -14,6 +14,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.events import Resize
 
+from h2h_game.crash import CrashReporting
 from h2h_game.services import Services
 from h2h_game.tui.commands import SettingsCommands
 from h2h_game.tui.launch import Launch
@@ -22,8 +23,10 @@ from h2h_game.tui.messages import (
     HideRemoved,
     LeaveTable,
     NewGame,
+    OfferRecovery,
     PlayAgain,
     ResumeGame,
+    ShowHelp,
     StartGame,
 )
 from h2h_game.tui.screens.title import TitleScreen
@@ -35,10 +38,11 @@ if TYPE_CHECKING:
 
     from h2h_game.flow import GameFlow
     from h2h_game.session import Session
+    from h2h_game.store import BrokenSave
     from h2h_game.tui.screens.studio.editor import StudioScreen
 
 
-class H2HApp(App[str | None]):
+class H2HApp(CrashReporting, App[str | None]):
     """Heart to Heart: a card game for two people who want to really talk.
 
     The app's return value is the id of a game left unfinished in this run, if any, so the
@@ -173,7 +177,7 @@ class H2HApp(App[str | None]):
 
     def on_resume_game(self, message: ResumeGame) -> None:
         from h2h_game.flow import FlowError
-        from h2h_game.store import GameLocked
+        from h2h_game.store import BrokenSave, GameLocked
 
         game_id = message.game_id
         try:
@@ -181,6 +185,9 @@ class H2HApp(App[str | None]):
                 latest = self.flow.latest_unfinished()
                 if latest is None:
                     self.notify("There is no unfinished game to continue.", markup=False)
+                    return
+                if isinstance(latest, BrokenSave):
+                    self.offer_recovery(latest)
                     return
                 game_id = latest.id
             session = self.flow.resume(game_id, read_only=message.read_only)
@@ -193,6 +200,49 @@ class H2HApp(App[str | None]):
         if session.read_only:
             self.notify("Read only: this game is open in another window.", markup=False)
         self._sit_down(session)
+
+    def on_offer_recovery(self, message: OfferRecovery) -> None:
+        self.offer_recovery(message.damaged)
+
+    def offer_recovery(self, damaged: BrokenSave) -> None:
+        """Say which game cannot be opened and where its file is; open nothing unless asked."""
+        from h2h_game.describe import NEWER, damaged_message, status
+        from h2h_game.tui.screens.dialogs import Choice, ChoiceDialog
+
+        lines = damaged_message(damaged)
+        choices = [Choice("back", "Go back")]
+        if damaged.recovered:
+            choices.insert(0, Choice("open", "Open the recovered game"))
+        elif status(damaged) != NEWER:
+            choices.insert(0, Choice("recover", "Bring back its last good state"))
+
+        def chosen(choice: str | None) -> None:
+            if choice == "open":
+                self.post_message(ResumeGame(damaged.game_id))
+            elif choice == "recover":
+                self.recover(damaged.id, damaged.game_id)
+
+        self.push_screen(
+            ChoiceDialog("This game can't be opened as it is.", "\n".join(lines[:2]), choices),
+            chosen,
+        )
+
+    def recover(self, listed_id: str, game_id: str) -> bool:
+        """Recover a damaged game, say what was lost, and sit the players down at it."""
+        from h2h_game.flow import FlowError
+        from h2h_game.store import GameLocked
+
+        try:
+            said = self.flow.recover(listed_id)
+        except GameLocked:
+            self.notify("This game is open in another window.", severity="warning", markup=False)
+            return False
+        except FlowError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return False
+        self.notify(said, markup=False)
+        self.post_message(ResumeGame(game_id))
+        return True
 
     def _offer_read_only(self, game_id: str) -> None:
         from h2h_game.tui.screens.dialogs import Choice, ChoiceDialog
@@ -253,6 +303,9 @@ class H2HApp(App[str | None]):
 
     # --- navigation and settings ----------------------------------------------------------
 
+    def on_show_help(self, message: ShowHelp) -> None:
+        self.action_help()
+
     def action_help(self) -> None:
         # Imported here: the Markdown widget costs the title's first frame ~40 ms.
         from h2h_game.tui.screens.help import HelpScreen
@@ -280,7 +333,24 @@ class H2HApp(App[str | None]):
             for table in self._tables():
                 table.hints = self.services.hints
                 table.mutate_reactive(type(table).state)
+        self._remember_settings()
         self.notify(f"{setting.capitalize()}: {value.replace('h2h-', '')}.", markup=False)
+
+    def watch_theme(self, theme: str) -> None:
+        # A theme chosen from Textual's own theme picker is remembered too.
+        if self.is_running and theme != self.services.theme:
+            self.services.theme = theme
+            self._remember_settings()
+
+    def _remember_settings(self) -> None:
+        if not self.services.remember:
+            return
+        from h2h_game.settings import Settings, save_settings
+
+        try:
+            save_settings(Settings(theme=self.services.theme, hints=self.services.hints))
+        except OSError as error:
+            self.notify(f"Could not remember it: {error.strerror or error}", markup=False)
 
     def _back_to_title(self) -> None:
         """Back to the title (or the studio a game was tried from), with all above it closed."""

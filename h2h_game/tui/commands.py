@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from h2h_game.safe_text import terminal_safe
+from h2h_game.untrusted import terminal_safe
 
 if TYPE_CHECKING:
     pass

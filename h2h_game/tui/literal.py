@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from h2h_game.safe_text import display_text, terminal_safe
+from h2h_game.untrusted import display_text, terminal_safe
 
 
 def literal(text: str, style: str = "") -> Content:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from h2h_game.engine import Deck, Length
     from h2h_game.flow import Preset
     from h2h_game.session import Session
+    from h2h_game.store import BrokenSave
 
 
 class NewGame(Message):
@@ -88,3 +89,15 @@ class FollowGame(Message):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+
+
+class ShowHelp(Message):
+    """The players asked for the rules and the keys."""
+
+
+class OfferRecovery(Message):
+    """A damaged game was chosen: say what is wrong with it, and offer to bring it back."""
+
+    def __init__(self, damaged: BrokenSave) -> None:
+        super().__init__()
+        self.damaged = damaged

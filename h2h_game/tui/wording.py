@@ -6,7 +6,13 @@ one place keeps the voice consistent and the screens free of prose.
 
 from __future__ import annotations
 
-from h2h_game.engine import Card, Effect, Ending, Summary
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # Types only: the title imports these words before any game is loaded, and the engine
+    # need not be imported for its first frame. Effects and endings are string enums, so
+    # their plain values are the keys below.
+    from h2h_game.engine import Card
 
 PROMISE = "A card game for two people who want to really talk."
 
@@ -24,11 +30,11 @@ ANSWERER_WAITS = "take a breath"
 
 
 WILD_INSTRUCTIONS = {
-    Effect.BOTH_ANSWER: "wild card · both of you answer, the speaker first",
-    Effect.SWAP: "wild card · swap: the listener answers first",
-    Effect.APPRECIATE: "wild card · each of you, in turn",
-    Effect.QUIET: "wild card · a quiet moment together",
-    Effect.DEEPER: "wild card · the speaker's next card comes from one level deeper",
+    "both-answer": "wild card · both of you answer, the speaker first",
+    "swap": "wild card · swap: the listener answers first",
+    "appreciate": "wild card · each of you, in turn",
+    "quiet": "wild card · a quiet moment together",
+    "deeper": "wild card · the speaker's next card comes from one level deeper",
 }
 """A quiet line above a wild card's own text, saying what kind of card it is."""
 
@@ -72,19 +78,19 @@ def answer_label(card: Card | None) -> str:
     if card is None or card.effect is None:
         return "I answered"
     return {
-        Effect.BOTH_ANSWER: "I answered",
-        Effect.SWAP: "I answered",
-        Effect.APPRECIATE: "I said mine",
-        Effect.QUIET: "Be quiet together",
-        Effect.DEEPER: "Go one level deeper",
+        "both-answer": "I answered",
+        "swap": "I answered",
+        "appreciate": "I said mine",
+        "quiet": "Quiet together",
+        "deeper": "Take it deeper",
     }[card.effect]
 
 
 def meet_label(card: Card | None) -> str:
     """What "meet them there" means on this card."""
-    if card is not None and card.effect is Effect.APPRECIATE:
+    if card is not None and card.effect == "appreciate":
         return "I said mine too"
-    if card is not None and card.effect is Effect.BOTH_ANSWER:
+    if card is not None and card.effect == "both-answer":
         return "I answered too"
     return "Meet them there"
 
@@ -94,52 +100,9 @@ def listening_tip(turn: int) -> str:
     return LISTENING_TIPS[turn % len(LISTENING_TIPS)]
 
 
-def minutes_phrase(minutes: int) -> str:
-    if minutes < 1:
-        return "a few moments"
-    if minutes == 1:
-        return "a minute"
-    if minutes < 90:
-        return f"{minutes} minutes"
-    hours, rest = divmod(minutes, 60)
-    hour_words = "an hour" if hours == 1 else f"{hours} hours"
-    return hour_words if rest < 5 else f"{hour_words} and {rest} minutes"
-
-
 def plural(count: int, word: str, many: str | None = None) -> str:
     """ "1 card", "2 cards", "no cards": a count with its noun in the right number."""
     many = many or f"{word}s"
     if count == 0:
         return f"no {many}"
     return f"{count} {word if count == 1 else many}"
-
-
-def count_phrase(count: int, one: str, many: str) -> str:
-    if count == 0:
-        return f"no {many}"
-    return f"one {one}" if count == 1 else f"{count} {many}"
-
-
-def times_phrase(count: int) -> str:
-    return {0: "", 1: " once", 2: " twice"}.get(count, f" {count} times")
-
-
-def story(summary: Summary) -> list[str]:
-    """The evening as a few sentences, not a scoreboard. Level names are untrusted text."""
-    lines = [f"You spent {minutes_phrase(summary.minutes)} together."]
-    answered = count_phrase(summary.answered, "card", "cards")
-    if summary.met:
-        lines.append(f"You answered {answered} and met each other{times_phrase(summary.met)}.")
-    else:
-        lines.append(f"You answered {answered}.")
-    if summary.felt_heard:
-        lines.append(f"Someone felt truly heard{times_phrase(summary.felt_heard)}.")
-    lines.append(f"The trust jar holds {count_phrase(summary.jar, 'token', 'tokens')}.")
-    return lines
-
-
-ENDINGS = {
-    Ending.LENGTH: "That was the evening you chose.",
-    Ending.WRAP_UP: "You chose to wrap up here.",
-    Ending.CARDS: "You have been through every card you could reach.",
-}

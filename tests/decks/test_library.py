@@ -179,7 +179,7 @@ def test_a_second_open_is_served_from_the_cache(tmp_path: Path) -> None:
     data = json.loads(entry.read_text())
     assert data["path"] == str(path.resolve())
     # Change the cached copy only: a hit returns it, proving the file was not parsed again.
-    data["deck"]["name"] = "From the cache"
+    data["document"]["deck"]["name"] = "From the cache"
     entry.write_text(json.dumps(data))
     assert open_deck(path).name == "From the cache"
     assert open_deck(path, use_cache=False) == deck
@@ -214,10 +214,10 @@ def test_a_cache_entry_for_another_version_is_not_used(tmp_path: Path) -> None:
     (entry,) = cache_entries()
     data = json.loads(entry.read_text())
     data["cache_version"] = -1
-    data["deck"]["name"] = "Stale"
+    data["document"]["deck"]["name"] = "Stale"
     entry.write_text(json.dumps(data))
     assert open_deck(path).name == "Old friends"
-    assert json.loads(entry.read_text())["deck"]["name"] == "Old friends"
+    assert json.loads(entry.read_text())["document"]["deck"]["name"] == "Old friends"
 
 
 @pytest.mark.parametrize("junk", [b"", b"{not json", b"[]", b'{"cache_version": 1}', b"\xff\xfe"])
@@ -227,7 +227,7 @@ def test_a_corrupt_cache_entry_is_ignored_and_rewritten(tmp_path: Path, junk: by
     (entry,) = cache_entries()
     entry.write_bytes(junk)
     assert open_deck(path).name == "Old friends"
-    assert json.loads(entry.read_text())["deck"]["name"] == "Old friends"
+    assert json.loads(entry.read_text())["document"]["deck"]["name"] == "Old friends"
 
 
 def test_a_matching_entry_with_a_broken_deck_inside_is_ignored(tmp_path: Path) -> None:
@@ -235,7 +235,7 @@ def test_a_matching_entry_with_a_broken_deck_inside_is_ignored(tmp_path: Path) -
     open_deck(path)
     (entry,) = cache_entries()
     data = json.loads(entry.read_text())
-    data["deck"]["levels"][0]["cards"][0]["kind"] = "nonsense"
+    data["document"]["levels"][0]["cards"][0]["kind"] = "nonsense"
     entry.write_text(json.dumps(data))
     assert open_deck(path).levels[0].cards[0].kind.value == "question"
 

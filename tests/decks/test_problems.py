@@ -15,7 +15,7 @@ from h2h_game.decks.problems import (
     snippet,
     visible,
 )
-from h2h_game.safe_text import terminal_safe
+from h2h_game.untrusted import terminal_safe
 
 
 def test_a_syntax_problem_reads_file_line_column() -> None:

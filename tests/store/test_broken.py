@@ -35,7 +35,7 @@ DAMAGE: dict[str, tuple[Callable[[bytes], bytes], str]] = {
     "truncated": (lambda raw: raw[: len(raw) // 2], "it is not valid JSON"),
     "empty": (lambda raw: b"", "the file is empty"),
     "not JSON": (lambda raw: b"Dear diary, tonight we talked about", "it is not valid JSON"),
-    "binary": (lambda raw: bytes(range(256)), "it is not valid JSON"),
+    "binary": (lambda raw: bytes(range(256)), "it is not text (not UTF-8)"),
     "a JSON list": (lambda raw: b"[1, 2, 3]", "it is not a saved game"),
     "another TinyDB file": (lambda raw: b'{"_default": {"1": {"a": 1}}}', "not a saved game"),
     "no schema": (edit(lambda r: r.pop("schema")), "not a saved game this version can read"),
@@ -69,11 +69,12 @@ def games(store: SaveStore) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("kind", list(DAMAGE))
-def test_a_damaged_file_is_moved_aside_and_listed(
+def test_a_damaged_file_is_listed_where_it_lies_and_moved_aside_when_opened(
     store: SaveStore, folder: Path, games: tuple[str, str], kind: str
 ) -> None:
     damaged, healthy = games
     path = folder / f"{damaged}.json"
+    before = next(item for item in store.list() if item.id == damaged)
     damage, reason = DAMAGE[kind]
     bad = damage(path.read_bytes())
     path.write_bytes(bad)
@@ -82,37 +83,28 @@ def test_a_damaged_file_is_moved_aside_and_listed(
     broken = [item for item in listing if isinstance(item, BrokenSave)]
     assert len(broken) == 1
     assert reason in broken[0].reason
-    assert broken[0].id.startswith(f"{damaged}.corrupt-")
-    assert broken[0].path.name == f"{broken[0].id}.json"
-    assert broken[0].path.read_bytes() == bad  # kept exactly as it was
-    assert not path.exists()
-
+    # Listing renames nothing, and the row keeps what the index knew of the game.
+    assert (broken[0].id, broken[0].path) == (damaged, path)
+    assert path.read_bytes() == bad
+    assert broken[0].game == before
     assert [item.id for item in listing if isinstance(item, SaveInfo)] == [healthy]
+
     with store.open(healthy) as game:
         assert game.state.moment.turn >= 1
+    with pytest.raises(BrokenSaveError) as caught:
+        store.open(damaged)
+    assert caught.value.moved and not path.exists()
+    assert caught.value.path.read_bytes() == bad  # kept exactly as it was
     with pytest.raises(GameNotFound):
         store.open(damaged)
 
-    again = store.list()  # from the index now, with the same verdict
-    assert [item for item in again if isinstance(item, BrokenSave)] == broken
-    store.delete(broken[0].id)
+    aside = [item for item in store.list() if isinstance(item, BrokenSave)]
+    assert [item.id for item in aside] == [caught.value.path.stem]
+    assert aside[0].id.startswith(f"{damaged}.corrupt-")
+    assert aside[0].game == before  # still the players, deck and last-played time it had
+    assert aside[0].last_played == before.updated
+    store.delete(aside[0].id)
     assert [item.id for item in store.list()] == [healthy]
-
-
-def test_opening_a_damaged_file_moves_it_aside(
-    store: SaveStore, folder: Path, games: tuple[str, str]
-) -> None:
-    damaged, _ = games
-    path = folder / f"{damaged}.json"
-    path.write_bytes(path.read_bytes()[:-10])
-    with pytest.raises(BrokenSaveError) as caught:
-        store.open(damaged)
-    assert caught.value.moved
-    assert caught.value.path.exists() and not path.exists()
-    assert "cannot be opened" in str(caught.value)
-    assert caught.value.path.name in str(caught.value)
-    # The id is free again for nothing else: the broken file still claims it.
-    assert {item.id for item in store.list()} >= {caught.value.path.stem}
 
 
 def test_two_breakages_in_the_same_second_keep_both_files(
@@ -122,11 +114,11 @@ def test_two_breakages_in_the_same_second_keep_both_files(
     path = folder / f"{damaged}.json"
     good = path.read_bytes()
     path.write_bytes(b"first")
-    store.list()
+    store.tidy()
     path.write_bytes(good)
     store.list()
     path.write_bytes(b"second")
-    store.list()
+    store.tidy()
     contents = sorted(aside.read_bytes() for aside in folder.iterdir() if ".corrupt-" in aside.name)
     assert contents == [b"first", b"second"]
 
@@ -138,7 +130,9 @@ def test_a_file_open_in_another_window_is_not_moved(
     with store.open(damaged):
         path = folder / f"{damaged}.json"
         path.write_bytes(b"garbage")
-        broken = [item for item in SaveStore(folder).list() if isinstance(item, BrokenSave)]
+        other = SaveStore(folder)
+        assert other.tidy().left == [damaged]
+        broken = [item for item in other.list() if isinstance(item, BrokenSave)]
         assert [item.id for item in broken] == [damaged]
         assert path.read_bytes() == b"garbage"
 

@@ -1,4 +1,5 @@
 """`h2h saves list` and `h2h saves delete`, run through the real command line."""
+# More of `h2h saves` (show, recover, tidy, ids by prefix) is in tests/cli/test_saves.py.
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from h2h_game.cli import main
-from h2h_game.commands.saves import friendly_time
+from h2h_game.describe import last_played as friendly_time
 from h2h_game.store import SaveStore
 from tests.store.helpers import START, fresh_game, play
 
@@ -69,16 +70,18 @@ def test_an_empty_list(folder: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert capsys.readouterr().out == f"No saved games in {folder}.\n"
 
 
-def test_a_broken_file_is_listed_by_name(
+def test_a_damaged_file_is_listed_with_what_was_known_of_its_game(
     folder: Path, two_games: tuple[str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     (folder / f"{two_games[0]}.json").write_text("{ oops")
     assert saves(folder, "list") == 0
     out = capsys.readouterr().out
-    broken = [line for line in out.splitlines() if "broken:" in line]
+    broken = [line for line in out.splitlines() if "damaged:" in line]
     assert len(broken) == 1
-    assert broken[0].startswith(f"{two_games[0]}.corrupt-")
-    assert broken[0].endswith("broken: it is not valid JSON (it may be cut short)")
+    assert broken[0].startswith(f"{two_games[0]} ")
+    assert "Maya & Sam" in broken[0] and "Little deck" in broken[0]
+    assert broken[0].endswith("damaged: it is not valid JSON (it may be cut short)")
+    assert (folder / f"{two_games[0]}.json").read_text() == "{ oops"  # listing moved nothing
 
 
 def test_names_cannot_take_over_the_terminal(
@@ -140,7 +143,7 @@ def test_delete_never_asks_a_pipe(
 def test_delete_what_is_not_there(
     folder: Path, two_games: tuple[str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert saves(folder, "delete", "2025-11-24-no-one-0000", "--yes") == 1
+    assert saves(folder, "delete", "2025-11-24-no-one-0000", "--yes") == 2
     assert "there is no saved game called '2025-11-24-no-one-0000'" in capsys.readouterr().err
 
 

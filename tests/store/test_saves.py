@@ -21,6 +21,7 @@ from h2h_game.store import (
     SaveInfo,
     SaveStore,
     new_game_id,
+    storage,
 )
 from h2h_game.store.index import INDEX_NAME
 from tests.store.helpers import START, fresh_game, play
@@ -198,17 +199,21 @@ def test_listing_does_not_read_unchanged_files(
     for _ in range(3):
         with store.create(fresh_game(), START) as game:
             play(game, 2)
-    store.list()
+    first = store.list()[0].path
     read: list[Path] = []
-    real = Path.read_bytes
+    real = storage.read_regular
 
-    def spy(path: Path) -> bytes:
+    def spy(path: Path, limit: int, *, follow_links: bool = True) -> bytes:
         read.append(path)
-        return real(path)
+        return real(path, limit, follow_links=follow_links)
 
-    monkeypatch.setattr(Path, "read_bytes", spy)
+    monkeypatch.setattr(storage, "read_regular", spy)
     assert len(store.list()) == 3
     assert [path.name for path in read] == [INDEX_NAME]
+    os.utime(first, ns=(1, 1))
+    assert len(store.list()) == 3
+    # Then only the one file that changed (and the index, read again to update it).
+    assert [path.name for path in read if path.name != INDEX_NAME] == [first.name]
 
 
 def test_an_empty_or_missing_folder_lists_nothing(tmp_path: Path) -> None:

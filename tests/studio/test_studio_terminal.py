@@ -30,9 +30,7 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
         term.close()
 
 
-def test_a_new_deck_written_by_keys_saves_a_file_that_validates(
-    terminal: Terminal, tmp_path: Path
-):
+def test_a_new_deck_written_by_keys_saves_a_file_that_validates(terminal: Terminal, tmp_path: Path):
     deck = tmp_path / "road-trip.toml"
     studio = terminal.start("deck", "edit", str(deck))
     terminal.wait_for(

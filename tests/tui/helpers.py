@@ -6,11 +6,12 @@ import time
 from collections.abc import Callable
 
 from textual.pilot import Pilot
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from h2h_game.tui.app import H2HApp
 from h2h_game.tui.screens.table import TableScreen
 from h2h_game.tui.widgets.keybar import KeyBar
+from h2h_game.tui.widgets.move_button import MoveButton
 
 
 def table_of(app: H2HApp) -> TableScreen:
@@ -18,8 +19,14 @@ def table_of(app: H2HApp) -> TableScreen:
 
 
 def shown_moves(table: TableScreen) -> list[str]:
-    """The names of the move buttons under the card that are showing."""
-    return [b.name or "" for b in table.query("#moves Button").results(Button) if b.display]
+    """The names of the moves the buttons under the card show, in order."""
+    return [slot.move for slot in table.query(MoveButton).results(MoveButton) if slot.move]
+
+
+def slot_of(table: TableScreen, name: str) -> str:
+    """The selector of the button under the card that shows this move."""
+    slot = next(s for s in table.query(MoveButton).results(MoveButton) if s.move == name)
+    return f"#{slot.id}"
 
 
 def bar_keys(table: TableScreen) -> list[str]:

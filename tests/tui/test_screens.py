@@ -11,11 +11,11 @@ from h2h_game.store import SaveStore
 from h2h_game.tui.app import H2HApp
 from h2h_game.tui.launch import Launch
 from h2h_game.tui.messages import StartGame
-from h2h_game.tui.screens.studio.browser import StudioBrowser
 from h2h_game.tui.screens.dialogs import ChoiceDialog
 from h2h_game.tui.screens.help import HelpScreen
 from h2h_game.tui.screens.load_game import LoadGameScreen
 from h2h_game.tui.screens.new_game import NewGameScreen
+from h2h_game.tui.screens.studio.browser import StudioBrowser
 from h2h_game.tui.screens.table import TableScreen
 from h2h_game.tui.screens.title import TitleScreen
 from tests.tui.conftest import story_deck, table_app
@@ -342,3 +342,64 @@ async def test_play_again_keeps_the_two_players_and_the_deck(services):
         screen = app.screen
         assert screen.choices.deck == deck and screen.choices.names == ["Maya", "Sam"]
         assert step_of(app) == "length"
+
+
+async def damaged_game(services) -> str:
+    """A game played for a few moves, whose file was then cut short (its previous copy is
+    still beside it)."""
+    app = table_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a", "m", "a")
+        game_id = table_of(app).session.id
+        await pilot.press("q")
+    path = services.saves_dir / f"{game_id}.json"
+    path.write_bytes(path.read_bytes()[:-40])
+    return game_id
+
+
+async def test_continue_says_which_game_is_damaged_and_brings_it_back_on_request(services):
+    game_id = await damaged_game(services)
+    app = H2HApp(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: menu_ids(app)[:1] == ["continue"])
+        entry = str(app.screen.query_one("#menu").options[0].prompt)
+        assert "Maya & Sam" in entry and "(can't be opened)" in entry
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        body = str(app.screen.query_one(".dialog-body").render())
+        assert "Maya and Sam" in body and "cannot be opened" in body and "Its file is" in body
+        assert not any(isinstance(s, TableScreen) for s in app.screen_stack)  # nothing opened
+        await pilot.press("enter")  # bring back its last good state
+        table = await at_table(pilot, app)
+        assert table.session.id == game_id
+        # The previous copy is one save behind: the last key press ("a") is the one lost.
+        assert table.state.moment.phase.value == "speaking" and table.state.moment.jar == 1
+
+
+async def test_load_game_offers_to_recover_a_damaged_game(services):
+    await damaged_game(services)
+    app = H2HApp(services)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("l")
+        await until(pilot, lambda: isinstance(app.screen, LoadGameScreen))
+        table = app.screen.query_one("#saves")
+        row = [str(cell) for cell in table.get_row_at(0)]
+        assert row[0] == "Maya & Sam" and row[5] == "damaged"
+        detail = str(app.screen.query_one("#load-detail").render())
+        assert "Enter brings back its last good state" in detail
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.click("#choice-recover")
+        await at_table(pilot, app)
+
+
+async def test_a_chosen_theme_is_remembered_for_the_next_run(services):
+    from h2h_game.settings import load_settings
+
+    app = H2HApp(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.choose_setting("theme", "h2h-high-contrast")
+        app.choose_setting("hints", "off")
+    remembered = load_settings()
+    assert remembered.theme == "h2h-high-contrast" and remembered.hints is False

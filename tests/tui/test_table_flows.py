@@ -8,9 +8,11 @@ from h2h_game.engine import Effect, Phase
 from h2h_game.store import SaveStore
 from h2h_game.tui.app import H2HApp
 from h2h_game.tui.launch import Launch
+from h2h_game.tui.moves import BY_NAME
 from h2h_game.tui.screens.dialogs import ChoiceDialog
 from h2h_game.tui.screens.table import TableScreen
 from h2h_game.tui.screens.title import TitleScreen
+from h2h_game.tui.widgets.move_button import MoveButton
 from tests.tui.conftest import story_deck, table_app, wild_deck
 from tests.tui.helpers import (
     bar_keys,
@@ -18,6 +20,7 @@ from tests.tui.helpers import (
     panel,
     said,
     shown_moves,
+    slot_of,
     table_of,
     until,
 )
@@ -76,7 +79,7 @@ async def test_buttons_are_clickable_and_show_only_legal_moves(services):
     async with app.run_test(size=(100, 30)) as pilot:
         table = table_of(app)
         assert shown_moves(table) == ["answer", "pass", "remove", "lead-the-way"]
-        await pilot.click("#moves .move-answer")
+        await pilot.click(slot_of(table, "answer"))
         assert shown_moves(table) == ["reflect", "meet", "thank-you"]
         # The key bar shows what the engine says is possible now, and nothing else.
         keys = bar_keys(table)
@@ -86,10 +89,13 @@ async def test_buttons_are_clickable_and_show_only_legal_moves(services):
 
 async def test_every_button_has_a_tooltip_in_the_words_of_the_registry(services):
     app = table_app(services)
-    async with app.run_test(size=(100, 30)):
+    async with app.run_test(size=(100, 30)) as pilot:
         table = table_of(app)
-        for button in table.query("#moves Button"):
-            assert button.tooltip, button.name
+        for keys in ("", "a", "r"):
+            await pilot.press(*keys)
+            for slot in table.query(MoveButton).results(MoveButton):
+                if slot.move is not None:
+                    assert slot.tooltip == BY_NAME[slot.move].tooltip
 
 
 async def test_a_key_on_the_key_bar_is_clickable_like_the_key(services):

@@ -67,7 +67,7 @@ class SetDetail(Edit):
         setattr(draft.details, self.name, self.old)
 
     def changes_nothing(self) -> bool:
-        return self.old == self.new
+        return bool(self.old == self.new)
 
     def merged(self, later: Edit) -> Edit | None:
         if isinstance(later, SetDetail) and later.name == self.name:
@@ -98,7 +98,7 @@ class SetLevel(Edit):
         setattr(draft.level(self.level_key), self.name, self.old)
 
     def changes_nothing(self) -> bool:
-        return self.old == self.new
+        return bool(self.old == self.new)
 
     def merged(self, later: Edit) -> Edit | None:
         if (
@@ -167,7 +167,7 @@ class MoveLevel(Edit):
         draft.levels.insert(self.old, draft.levels.pop(self.new))
 
     def changes_nothing(self) -> bool:
-        return self.old == self.new
+        return bool(self.old == self.new)
 
     def focus(self) -> tuple[str, Any] | None:
         return ("level-at", self.new)
@@ -257,7 +257,7 @@ class ReplaceCard(Edit):
 
     old: CardDraft
     new: CardDraft
-    label: str = "Edit a card"  # type: ignore[misc]
+    label: str = "Edit a card"
 
     def apply(self, draft: Draft) -> None:
         self._put(draft, self.new)
@@ -271,7 +271,7 @@ class ReplaceCard(Edit):
         draft.levels[level_index].cards[card_index] = card
 
     def changes_nothing(self) -> bool:
-        return self.old == self.new
+        return bool(self.old == self.new)
 
     def merged(self, later: Edit) -> Edit | None:
         if isinstance(later, ReplaceCard) and later.old.key == self.old.key:
@@ -304,7 +304,7 @@ class SetEnding(Edit):
         setattr(draft.ending, self.name, self.old)
 
     def changes_nothing(self) -> bool:
-        return self.old == self.new
+        return bool(self.old == self.new)
 
     def merged(self, later: Edit) -> Edit | None:
         if isinstance(later, SetEnding) and later.name == self.name:
@@ -320,7 +320,7 @@ class Group(Edit):
     """Several edits made and undone as one."""
 
     edits: tuple[Edit, ...]
-    label: str = "Edit"  # type: ignore[misc]
+    label: str = "Edit"
 
     @property
     def structural(self) -> bool:  # type: ignore[override]

@@ -25,10 +25,15 @@ class TooSmallGuard:
 
 
 class H2HScreen(TooSmallGuard, Screen[Any]):
-    """A full screen of the game."""
+    """A full screen of the game.
+
+    Screens the players see first (the title, the table) yield `TooSmall()` in their own
+    compose, which spares a mount and a layout after the first frame; others get it here.
+    """
 
     def on_mount(self) -> None:
-        self.mount(TooSmall())
+        if not self.query(TooSmall):
+            self.mount(TooSmall())
 
 
 class H2HModal(TooSmallGuard, ModalScreen[Any]):
@@ -40,4 +45,5 @@ class H2HModal(TooSmallGuard, ModalScreen[Any]):
     ]
 
     def on_mount(self) -> None:
-        self.mount(TooSmall())
+        if not self.query(TooSmall):
+            self.mount(TooSmall())

@@ -25,7 +25,7 @@ from h2h_game.engine import QUIET_GO_ON_AFTER, Action, GameState, Phase
 from h2h_game.session import Session, Step
 from h2h_game.tui.commands import TableCommands
 from h2h_game.tui.literal import literal_line
-from h2h_game.tui.messages import FollowGame, HideRemoved, LeaveTable, PlayAgain
+from h2h_game.tui.messages import FollowGame, HideRemoved, LeaveTable, PlayAgain, ShowHelp
 from h2h_game.tui.moves import BY_NAME, MOVES, Choice, choices, keys
 from h2h_game.tui.said import first_token, said
 from h2h_game.tui.screens.base import H2HScreen
@@ -34,6 +34,8 @@ from h2h_game.tui.widgets.card import CardView
 from h2h_game.tui.widgets.jar import TrustJar
 from h2h_game.tui.widgets.keybar import KeyBar
 from h2h_game.tui.widgets.ladder import Ladder
+from h2h_game.tui.widgets.move_button import MoveButton
+from h2h_game.tui.widgets.notice import TooSmall
 from h2h_game.tui.widgets.panels import (
     EndingPanel,
     OfferPanel,
@@ -41,7 +43,6 @@ from h2h_game.tui.widgets.panels import (
     PausePanel,
     QuietPanel,
     SummaryPanel,
-    move_button,
     which_panel,
 )
 from h2h_game.tui.widgets.seat import Seat
@@ -63,10 +64,13 @@ BUTTONS = (
 )
 # When a level's pile is empty the way on is a change of level, so those get buttons too.
 EMPTY_PILE_BUTTONS = ("go-lighter", "ask-deeper", "wrap-up")
+SLOTS = 4
+"""Button slots under the card: no moment offers more than four moves as buttons."""
 HINT_TURNS = 2
 """A move's hint is shown on at most this many turns, so one move never hides the others'."""
-HINT_LINES = 3
-"""At most this many moves are explained at once (after an answer, three are new together)."""
+HINT_LINES = 2
+"""At most this many moves are explained at once: the hint area is two fixed lines, so a new
+hint never moves the rest of the table."""
 FOLLOW_EVERY = 1.0
 """Seconds between looks at the save, when this window only follows a game played elsewhere."""
 
@@ -83,8 +87,11 @@ class TableScreen(H2HScreen):
     ]  # fmt: skip
 
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {TableCommands}
+    CSS_PATH = "table.tcss"
 
-    state: reactive[GameState | None] = reactive(None, init=False)
+    state: reactive[GameState | None] = reactive(None, init=False, repaint=False)
+    """The game as the players see it; each part of the table is bound to it and redraws
+    itself (the screen as a whole never needs to)."""
 
     GO_ON_AFTER: ClassVar[float] = QUIET_GO_ON_AFTER
     """Seconds before a quiet moment's "go on" wakes (tests shorten it)."""
@@ -118,12 +125,8 @@ class TableScreen(H2HScreen):
                     yield Seat(0).data_bind(TableScreen.state)
                     yield Seat(1).data_bind(TableScreen.state)
                 with Horizontal(id="moves"):
-                    for name in BUTTONS + EMPTY_PILE_BUTTONS:
-                        move = BY_NAME[name]
-                        button = move_button(move.label, move.shown, name)
-                        button.tooltip = move.tooltip
-                        button.add_class("move", f"move-{name}")
-                        yield button
+                    for slot in range(SLOTS):
+                        yield MoveButton(id=f"slot-{slot}")
             with Vertical(id="over"):
                 yield OfferPanel(id="offer-panel", classes="panel").data_bind(TableScreen.state)
                 yield QuietPanel(id="quiet-panel", classes="panel calm-panel")
@@ -132,9 +135,11 @@ class TableScreen(H2HScreen):
                 yield SummaryPanel(id="summary-panel", classes="panel").data_bind(TableScreen.state)
         yield Static(id="said", classes="said-line", markup=False)
         yield KeyBar(id="keys")
+        yield TooSmall()
 
     def on_mount(self) -> None:
         super().on_mount()
+        self._slots = list(self.query(MoveButton).results(MoveButton))
         self.query_one(SummaryPanel).hidden_already = self.removed_were_hidden
         self.state = self.session.state
         if self.session.read_only:
@@ -194,7 +199,7 @@ class TableScreen(H2HScreen):
         elif name == "hide":
             self.post_message(HideRemoved(self.session))
         elif name == "help":
-            self.app.action_help()
+            self.post_message(ShowHelp())
 
     def _ask_to_wrap_up(self, action: Action) -> None:
         from h2h_game.tui.screens.dialogs import Choice as Answer
@@ -219,7 +224,14 @@ class TableScreen(H2HScreen):
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        name = (event.button.name or "").strip()
+        self._press((event.button.name or "").strip())
+
+    @on(MoveButton.Pressed)
+    def slot_pressed(self, event: MoveButton.Pressed) -> None:
+        event.stop()
+        self._press(event.move)
+
+    def _press(self, name: str) -> None:
         choice = next((c for c in self.choices if c.move.name == name), None)
         if choice is not None:
             self.make(choice)
@@ -274,14 +286,25 @@ class TableScreen(H2HScreen):
         deck = state.deck
         level = deck.level(state.moment.level)
         read_only = ("  ·  read only", "$warning") if self.session.read_only else ""
-        self.query_one("#deck-title", Static).update(
-            Content.assemble(("Heart to Heart", "bold"), " · ", literal_line(deck.name), read_only)
+        self._set_line(
+            "#deck-title",
+            Content.assemble(("Heart to Heart", "bold"), " · ", literal_line(deck.name), read_only),
         )
-        where = [f"Level {level.number} of {len(deck.levels)} · ", literal_line(level.name)]
+        where: list[str | Content] = [
+            f"Level {level.number} of {len(deck.levels)} · ",
+            literal_line(level.name),
+        ]
         target = state.deal.length.target
         if target is not None and not state.moment.extended and state.moment.phase in _PLAYING:
             where.append(f" · card {min(state.moment.answered + 1, target)} of about {target}")
-        self.query_one("#where", Static).update(Content.assemble(*where))
+        self._set_line("#where", Content.assemble(*where))
+
+    def _set_line(self, selector: str, content: Content) -> None:
+        """Update a one-line part of the table only when its text changed, without a layout."""
+        line = self.query_one(selector, Static)
+        if getattr(line, "_line", None) != content:
+            line._line = content  # type: ignore[attr-defined]
+            line.update(content, layout=False)
 
     def _show_panel(self, state: GameState) -> None:
         wanted = which_panel(state)
@@ -304,16 +327,19 @@ class TableScreen(H2HScreen):
     def _show_buttons(self, state: GameState) -> None:
         empty = state.moment.phase is Phase.EMPTY
         possible = {choice.move.name for choice in self.choices}
-        for button in self.query("#moves Button").results(Button):
-            name = button.name or ""
-            wanted = name in possible and (name in BUTTONS or empty)
-            if button.display != wanted:
-                button.display = wanted
-            if wanted and name in ("answer", "meet"):
-                words = answer_label(state.card) if name == "answer" else meet_label(state.card)
-                label = Content.assemble(words, "  ", (BY_NAME[name].shown, "dim"))
-                if str(button.label) != str(label):
-                    button.label = label
+        wanted = [
+            name for name in (*BUTTONS, *(EMPTY_PILE_BUTTONS if empty else ())) if name in possible
+        ][:SLOTS]
+        start = (SLOTS - len(wanted)) // 2  # two moves sit in the middle slots
+        for slot, button in enumerate(self._slots):
+            index = slot - start
+            name = wanted[index] if 0 <= index < len(wanted) else None
+            words = ""
+            if name == "answer":
+                words = answer_label(state.card)
+            elif name == "meet":
+                words = meet_label(state.card)
+            button.show_move(BY_NAME[name] if name else None, words)
 
     def _show_hint(self, state: GameState) -> None:
         line = self.query_one("#hint", Static)
@@ -325,7 +351,7 @@ class TableScreen(H2HScreen):
             teaching = Content("\n").join(self._next_hints(state))
         if teaching != getattr(line, "_taught", None):
             line._taught = teaching  # type: ignore[attr-defined]
-            line.update(teaching)
+            line.update(teaching, layout=False)  # two fixed lines: a repaint, not a layout
 
     def _next_hints(self, state: GameState) -> list[Content]:
         """The moves possible now that this game has not used yet, each explained on its first

@@ -14,8 +14,9 @@ from textual.widgets.option_list import Option
 
 from h2h_game.services import Services
 from h2h_game.tui.literal import literal_line
-from h2h_game.tui.messages import NewGame, ResumeGame
+from h2h_game.tui.messages import NewGame, ResumeGame, ShowHelp
 from h2h_game.tui.screens.base import H2HScreen
+from h2h_game.tui.widgets.notice import TooSmall
 from h2h_game.tui.wording import PROMISE
 
 ORNAMENT = "·   ·   ♡   ·   ·"
@@ -49,6 +50,7 @@ class TitleScreen(H2HScreen):
             with Center():
                 yield OptionList(*self._options(), id="menu")
         yield Footer()
+        yield TooSmall()
 
     def on_screen_resume(self) -> None:
         # Every time the title comes back (after a game, a load, a deck list) Continue may
@@ -64,17 +66,22 @@ class TitleScreen(H2HScreen):
         return options
 
     def _latest(self) -> str | None:
-        """Who and what the most recent unfinished game is, for the Continue entry."""
-        from h2h_game.store import StoreError
+        """Who and what the most recent unfinished game is, for the Continue entry (and that it
+        cannot be opened, when its file is damaged: Continue then says so, never opening an
+        older game in its place)."""
+        from h2h_game import describe
+        from h2h_game.store import BrokenSave, StoreError
 
         try:
-            latest = self.services.store.most_recent_unfinished()
+            latest = self.services.store.latest_unfinished()
         except (StoreError, OSError) as error:
             self.notify(f"Saved games could not be read: {error}", severity="warning", markup=False)
             return None
         if latest is None:
             return None
-        return f"{' & '.join(latest.players)} · {latest.deck}"
+        game = describe.game_known(latest)
+        who = f"{describe.players(game)} · {game.deck}" if game else latest.id
+        return f"{who} (can't be opened)" if isinstance(latest, BrokenSave) else who
 
     def refresh_menu(self) -> None:
         """Rebuild the menu: Continue appears only when there is a game to continue."""
@@ -104,6 +111,6 @@ class TitleScreen(H2HScreen):
 
             self.app.push_screen(StudioBrowser(self.services.deck_dirs))
         elif choice == "help":
-            self.app.action_help()
+            self.post_message(ShowHelp())
         elif choice == "quit":
             await self.app.action_quit()

@@ -1,9 +1,9 @@
 """Provides `KeyBar`: every key that does something right now, on one or two lines, clickable.
 
 Textual's `Footer` rebuilds a widget per key whenever the possible moves change, which at the
-table is every key press (and it never frees the old ones). The key bar is one widget that
-redraws its text: the moves come in priority order and wrap onto a second line rather than
-fall off the edge at 80 columns.
+table is every key press (and it never frees the old ones). The key bar is one widget of two
+fixed rows that redraws its text: the moves come in priority order and wrap onto the second row
+rather than fall off the edge at 80 columns.
 """
 
 from __future__ import annotations
@@ -25,20 +25,22 @@ class KeyBar(Widget):
 
     DEFAULT_CSS = """
     KeyBar {
-        height: auto;
-        max-height: 2;
+        height: 2;
         padding: 0 1;
     }
     """
 
-    choices: reactive[tuple[Choice, ...]] = reactive((), layout=True)
+    choices: reactive[tuple[Choice, ...]] = reactive((), layout=False)
     note: reactive[str] = reactive("")
     """A word before the keys, such as "read only"."""
     words: reactive[dict[str, Content]] = reactive(dict)
     """Words for a move in this moment, instead of its usual ones ("Maya agrees" for f)."""
 
     def render(self) -> Content:
-        width = max(self.size.width, 20)
+        return Content("\n").join(Content(GAP).join(row) for row in self._layout())
+
+    def _layout(self) -> list[list[Content]]:
+        width = max(self.content_size.width, 20)
         rows: list[list[Content]] = [[]]
         used = 0
         if self.note:
@@ -51,7 +53,7 @@ class KeyBar(Widget):
                 used, needed = 0, chip.cell_length
             rows[-1].append(chip)
             used += needed
-        return Content("\n").join(Content(GAP).join(row) for row in rows)
+        return rows
 
     @staticmethod
     def _chip(choice: Choice, words: dict[str, Content]) -> Content:
@@ -66,3 +68,5 @@ class KeyBar(Widget):
         self.words = words or {}
         self.choices = tuple(choices)
         self.note = note
+        # Two rows, always: new keys are a repaint, never a layout of the screen.
+        self.refresh()

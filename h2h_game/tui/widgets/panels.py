@@ -15,18 +15,12 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Button, Static
 
+from h2h_game.describe import ENDINGS, story
 from h2h_game.engine import GameState, Phase, summarise
 from h2h_game.tui.literal import literal, literal_line
 from h2h_game.tui.widgets.agreement import Agreement
 from h2h_game.tui.widgets.breath import Breath
-from h2h_game.tui.wording import (
-    CLOSING_LINE,
-    CLOSING_TITLE,
-    ENDINGS,
-    PAUSE_LINE,
-    QUIET_LINE,
-    story,
-)
+from h2h_game.tui.wording import CLOSING_LINE, CLOSING_TITLE, PAUSE_LINE, QUIET_LINE
 
 KEYS = ("f", "j")
 """Each player's own key: player 1 on the left of the keyboard, player 2 on the right."""

@@ -18,6 +18,8 @@ from h2h_game.tui.wording import (
 class Seat(StateView):
     """Player 1 sits on the left, player 2 on the right; the side whose move it is is lit."""
 
+    FIXED_HEIGHT = True
+
     def __init__(self, player: int) -> None:
         super().__init__(id=f"seat-{player}", classes=f"seat seat-{player}")
         self.player = player
@@ -25,15 +27,14 @@ class Seat(StateView):
     def show(self, state: GameState) -> Content:
         player = state.players[self.player]
         lit, hint = self._moment(state)
-        for colour in ("coral", "teal"):
-            self.set_class(player.colour == colour, f"-{colour}")
-        self.set_class(lit, "-lit")
+        # Lit by the text's own style, not a CSS class: a class change restyles the widget,
+        # and the lit side changes on almost every key press.
         marker = "▸ " if lit else "  "
         style = f"bold $player-{player.colour}" if lit else "bold"
         name = Content.assemble(
             marker, literal_line(player.name).stylize(style), f" · {self._role(state)}"
         )
-        return Content.assemble(name, "\n", hint)
+        return Content.assemble(name, "\n", hint).stylize("$foreground" if lit else "$text-muted")
 
     def _role(self, state: GameState) -> str:
         """Who speaks and who listens; on a swap card, who answers first."""

@@ -7,11 +7,16 @@ fixed, so a key press costs as little as the framework allows.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
 from h2h_game.engine import GameState
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
 
 
 class StateView(Static):
@@ -24,14 +29,22 @@ class StateView(Static):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, markup=False)
         self._shown: Content | None = None
+        self._height: int | None = None
 
     def watch_state(self, state: GameState | None) -> None:
         if state is None:
             return
         content = self.show(state)
-        if content != self._shown:
-            self._shown = content
-            self.update(content, layout=not self.FIXED_HEIGHT)
+        if content == self._shown:
+            return
+        # A new text of the same height needs only a repaint; a taller or shorter one, a
+        # layout of the screen. Most key presses change text, not height.
+        width = self.content_size.width
+        # As Textual's own Widget.get_content_height does: the styles stand for the rules.
+        height = content.get_height(cast("RulesMap", self.styles), width) if width else None
+        relayout = not self.FIXED_HEIGHT and (height is None or height != self._height)
+        self._shown, self._height = content, height
+        self.update(content, layout=relayout)
 
     def show(self, state: GameState) -> Content:
         """What this view shows for `state`."""

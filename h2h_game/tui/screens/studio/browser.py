@@ -27,6 +27,7 @@ from h2h_game.decks.problems import DeckError
 from h2h_game.decks.studio import files
 from h2h_game.decks.studio.draft import Draft
 from h2h_game.decks.studio.files import DiskCopy
+from h2h_game.engine.deck import Deck
 from h2h_game.tui.literal import literal, literal_line
 from h2h_game.tui.screens.base import H2HScreen
 from h2h_game.tui.screens.studio.dialogs import (
@@ -248,7 +249,7 @@ class StudioBrowser(H2HScreen):
 
     def count_warnings(self) -> None:
         """Count each deck's warnings: at once for a few small decks, else in the background."""
-        todo = [
+        todo: list[tuple[Path, Deck]] = [
             (entry.path, entry.deck)
             for entry in self.entries
             if entry.deck is not None
@@ -257,16 +258,14 @@ class StudioBrowser(H2HScreen):
         ]
         if not todo:
             return
-        if sum(len(deck.cards) for _, deck in todo if deck) <= AT_ONCE:
+        if sum(len(deck.cards) for _, deck in todo) <= AT_ONCE:
             for path, deck in todo:
-                assert deck is not None
                 self.warnings[path] = len(lint_deck(deck, str(path)))
             self._relabel()
             return
 
         def work_through() -> None:
             for path, deck in todo:
-                assert deck is not None
                 self.post_message(self.Counted(path, len(lint_deck(deck, str(path)))))
 
         threading.Thread(target=work_through, name="h2h-deck-doctor", daemon=True).start()

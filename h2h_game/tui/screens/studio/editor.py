@@ -177,7 +177,7 @@ class StudioScreen(H2HScreen):
         """A card just added and not yet written in: dropped again if left empty."""
         self._level_key: int | None = None
         self._tag: str | None = None
-        self._checker = BackgroundCheck(lambda result: self.post_message(WholeChecked(result)))
+        self._checker = BackgroundCheck(self._checked_elsewhere)
         self._warned_comments = False
         self._let_go = False
         self._possible: tuple[object, ...] | None = None
@@ -301,6 +301,10 @@ class StudioScreen(H2HScreen):
         self._settle_timer = None
         self._checker.ask(Snapshot.of(self.draft, self.source))
         self.show_status()
+
+    def _checked_elsewhere(self, check: WholeCheck) -> None:
+        """A whole check came back from the checking process (called on a reader thread)."""
+        self.post_message(WholeChecked(check))
 
     def on_whole_checked(self, message: WholeChecked) -> None:
         check = message.check
@@ -602,11 +606,13 @@ class StudioScreen(H2HScreen):
         event.stop()
         value = None if event.value is Select.BLANK else event.value
         if event.select.id == "find-level":
-            self.filter = replace(self.filter, level=value)
+            self.filter = replace(self.filter, level=value if isinstance(value, int) else None)
         elif event.select.id == "find-tag":
-            self.filter = replace(self.filter, tag=value)
+            self.filter = replace(self.filter, tag=value if isinstance(value, str) else None)
         elif event.select.id == "find-show":
-            self.filter = replace(self.filter, show=Show(value) if value else Show.ALL)
+            self.filter = replace(
+                self.filter, show=Show(value) if isinstance(value, str) else Show.ALL
+            )
         self.show_rows()
 
     @on(TabbedContent.TabActivated)

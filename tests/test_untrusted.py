@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from h2h_game.safe_text import display_text, terminal_safe
+from h2h_game.untrusted import display_text, terminal_safe
 
 
 def test_display_text_keeps_lines_and_drops_controls_and_bidi_overrides():

@@ -1,0 +1,48 @@
+"""Provides `MoveButton`: one of the fixed slots under the card that carry the moves possible now.
+
+Textual's `Button` lays the whole screen out again whenever its label changes, and showing or
+hiding one does too. The table has four slots of fixed width instead: a move changes a slot's
+words and leaves the slots it does not need blank, which costs a repaint, never a layout.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from h2h_game.tui.moves import Move
+
+
+class MoveButton(Static):
+    """A clickable slot that shows one move, or nothing."""
+
+    class Pressed(Message):
+        """A slot was clicked: the same as pressing its move's key."""
+
+        def __init__(self, move: str) -> None:
+            super().__init__()
+            self.move = move
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id, classes="move-slot", markup=False)
+        self.move: str | None = None
+
+    def show_move(self, move: Move | None, words: str = "") -> None:
+        """Show this move with these words (its label when none are given), or nothing."""
+        name = move.name if move is not None else None
+        label = (
+            Content.assemble(words or move.label, "  ", (move.shown, "dim"))
+            if move is not None
+            else Content("")
+        )
+        if name != self.move or label != getattr(self, "_label", None):
+            self.move = name
+            self._label = label
+            self.update(label, layout=False)
+            self.tooltip = move.tooltip if move is not None else None
+            self.set_class(move is not None, "-shown")
+
+    def on_click(self) -> None:
+        if self.move is not None:
+            self.post_message(self.Pressed(self.move))

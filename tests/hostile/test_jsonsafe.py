@@ -1,0 +1,52 @@
+"""The bounded JSON reader refuses, by itself, what Python's json would let through or crash on."""
+
+from __future__ import annotations
+
+import pytest
+
+from h2h_game import jsonsafe
+from h2h_game.jsonsafe import MAX_DEPTH, JSONDamage, loads
+
+
+def nested(depth: int) -> bytes:
+    return b'{"a":' * depth + b"[1]" + b"}" * depth
+
+
+def test_nesting_is_bounded_below_where_json_itself_would_recurse() -> None:
+    assert loads(nested(MAX_DEPTH - 1))["a"]
+    with pytest.raises(JSONDamage) as caught:
+        loads(nested(MAX_DEPTH))  # well within what json.loads would parse
+    assert caught.value.reason == "it is nested too deeply to be ours"
+    with pytest.raises(JSONDamage):
+        loads(b"[" * 100_000 + b"]" * 100_000)
+
+
+def test_brackets_inside_strings_are_text() -> None:
+    text = '{"a": "' + "[{" * 10_000 + '\\"]}"}'
+    assert loads(text) == {"a": "[{" * 10_000 + '"]}'}
+
+
+def test_a_file_cut_short_is_reported_as_such_not_as_too_deep() -> None:
+    with pytest.raises(JSONDamage) as caught:
+        loads(b'{"save": {"1": {"log": [{"action": {"type": "pass"}, "at": 1.5')
+    assert caught.value.reason == "it is not valid JSON (it may be cut short)"
+
+
+@pytest.mark.parametrize(
+    "literal", [b"NaN", b"Infinity", b"-Infinity", b"1e400", b"-1e309", b"1e16", b"9" * 21]
+)
+def test_numbers_no_save_holds_are_refused(literal: bytes) -> None:
+    with pytest.raises(JSONDamage):
+        loads(b"[" + literal + b"]")
+
+
+@pytest.mark.parametrize("literal", [b"1764000000.25", b"-3", b"0.0", b"18446744073709551615"])
+def test_the_numbers_h2h_writes_are_read(literal: bytes) -> None:
+    assert loads(b"[" + literal + b"]")[0] == (float if b"." in literal else int)(literal)
+
+
+def test_what_dumps_writes_loads_reads() -> None:
+    data = {"name": "Zoë ✨", "times": [1764000000.5, 0], "nested": [[[]]], "ok": True}
+    assert loads(jsonsafe.dumps(data)) == data
+    with pytest.raises(ValueError):
+        jsonsafe.dumps({"x": float("nan")})
