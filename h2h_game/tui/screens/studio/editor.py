@@ -83,11 +83,13 @@ from h2h_game.tui.screens.studio.panes import (
 from h2h_game.tui.screens.studio.shown import put
 from h2h_game.tui.screens.studio.words import KINDS, count
 
-INLINE_LIMIT = 250
-"""Decks up to this many cards are checked whole on every edit (a few ms); bigger ones in the
-background, a moment after the typing stops."""
+IN_PROCESS_LIMIT = 250
+"""Decks up to this many cards are checked whole here (5 to 10 ms); bigger ones in the checking
+process. Either way a moment after the typing pauses: a card's own check is shown at once."""
 SETTLE_SECONDS = 0.3
 """How long typing must pause before a big deck's whole check starts."""
+SMALL_SETTLE_SECONDS = 0.15
+"""The same for a small deck, whose check is quick."""
 
 FIRST_CHECK_AFTER = 0.5
 """Seconds after opening a big deck before its whole check starts."""
@@ -241,12 +243,12 @@ class StudioScreen(H2HScreen):
     def check_everything(self) -> None:
         """Check the whole deck now if it is small, else in the background."""
         self.book.take_structure(check_structure(self.draft, self.source))
-        if self.draft.card_count <= INLINE_LIMIT:
+        if self.draft.card_count <= IN_PROCESS_LIMIT:
             self.book.take_whole(check_whole(Snapshot.of(self.draft, self.source)))
         else:
             # After the first frames: the check holds the interpreter for a second, which the
             # screen needs to come up.
-            self._settle_timer = self.set_timer(FIRST_CHECK_AFTER, self._check_in_background)
+            self._settle_timer = self.set_timer(FIRST_CHECK_AFTER, self._check_whole_soon)
 
     def after_edit(self, edit: Edit | None) -> None:
         """Check what an edit changed at once, the whole deck soon, and show it all."""
@@ -266,13 +268,12 @@ class StudioScreen(H2HScreen):
         if not cards_only:
             self._changed_rest = version
             self.book.take_structure(check_structure(draft, self.source))
-        if draft.card_count <= INLINE_LIMIT:
-            self.book.take_whole(check_whole(Snapshot.of(draft, self.source)))
-            self._changed_cards.clear()
-        else:
-            if self._settle_timer is not None:
-                self._settle_timer.stop()
-            self._settle_timer = self.set_timer(SETTLE_SECONDS, self._check_in_background)
+        if self._settle_timer is not None:
+            self._settle_timer.stop()
+        small = draft.card_count <= IN_PROCESS_LIMIT
+        self._settle_timer = self.set_timer(
+            SMALL_SETTLE_SECONDS if small else SETTLE_SECONDS, self._check_whole_soon
+        )
         if cards_only and not self.filter.active:
             self.query_one(CardList).refresh_row(self.query_one(CardList).cursor)
             self.show_card(reload=not self._typing)
@@ -297,10 +298,15 @@ class StudioScreen(H2HScreen):
             self._possible = possible
             self.refresh_bindings()
 
-    def _check_in_background(self) -> None:
+    def _check_whole_soon(self) -> None:
+        """The typing paused: check the whole deck, here if it is small, else elsewhere."""
         self._settle_timer = None
-        self._checker.ask(Snapshot.of(self.draft, self.source))
-        self.show_status()
+        snapshot = Snapshot.of(self.draft, self.source)
+        if self.draft.card_count <= IN_PROCESS_LIMIT:
+            self.on_whole_checked(WholeChecked(check_whole(snapshot)))
+        else:
+            self._checker.ask(snapshot)
+            self.show_status()
 
     def _checked_elsewhere(self, check: WholeCheck) -> None:
         """A whole check came back from the checking process (called on a reader thread)."""
@@ -344,7 +350,7 @@ class StudioScreen(H2HScreen):
         parts += [" · ", (count(errors, "error"), "$error") if errors else ("no errors", "dim")]
         if book.whole is not None:
             parts += [" · ", (count(warnings, "warning"), "$warning" if warnings else "dim")]
-        if not self.checks_settled and self.draft.card_count > INLINE_LIMIT:
+        if not self.checks_settled and self.draft.card_count > IN_PROCESS_LIMIT:
             parts += [" · ", ("checking…", "dim")]
         put(self.query_one("#studio-state", Static), Content.assemble(*parts), fixed=True)
         put(self.query_one("#studio-note", Static), Content(self.note), fixed=True)
