@@ -110,3 +110,55 @@ def test_what_the_studio_says_is_what_validate_and_lint_say(tmp_path: Path):
     assert validate.returncode == 0, validate.stderr
     lint = subprocess.run([*h2h, "lint", str(path)], capture_output=True, text=True)
     assert lint.stdout.splitlines() == [str(problem) for problem in check.warning_list]
+
+
+def test_places_in_the_file_point_at_what_they_are_about():
+    draft = small_draft()
+    snapshot = Snapshot.of(draft, "deck")
+    first = draft.levels[0]
+    assert snapshot.target("levels[0].cards[1]") == ("card", first.cards[1].key)
+    assert snapshot.target("levels[0]") == ("level", first.key)
+    assert snapshot.target("levels[9].cards[0]") == ("deck", "")  # no such card any more
+    assert snapshot.target("levels[9]") == ("deck", "")
+    assert snapshot.target("ending.landing[2]") == ("landing", 2)
+    assert snapshot.target("ending.landing") == ("ending", "landing")
+    assert snapshot.target("ending.closing") == ("ending", "closing")
+    assert snapshot.target("deck.tags.family") == ("deck", "tags")
+    assert snapshot.target("deck.name") == ("deck", "name")
+    assert snapshot.target("format") == ("deck", "")
+
+
+def test_landing_cards_and_details_get_their_problems_too():
+    draft = small_draft()
+    draft.set_landing(("Do you feel rested?", "  "))
+    draft.set_detail("language", "not a tag!")
+    check = check_whole(Snapshot.of(draft, "deck"))
+    assert ("landing", 1) in check.errors and ("deck", "language") in check.errors
+    assert ("landing", 0) in check.warnings  # the doctor reads landing cards as questions
+    structure = check_structure(draft)
+    assert set(structure) == {("landing", 1), ("deck", "language")}
+    book = ProblemBook()
+    book.take_whole(check)
+    book.take_structure(structure)
+    assert book.errors(("deck", "language")) == structure[("deck", "language")]
+    assert book.error_count == 2
+    draft.set_detail("language", "nl")
+    book.take_structure(check_structure(draft))
+    assert book.errors(("deck", "language")) == ()
+    assert book.error_count == 1
+
+
+def test_a_fresh_card_check_replaces_the_whole_checks_word_on_that_card():
+    draft = small_draft()
+    key = draft.levels[0].cards[0].key
+    draft.set_card_text(key, "Do you like tea?", typing=False)
+    book = ProblemBook()
+    book.take_whole(check_whole(Snapshot.of(draft, "deck")))
+    before = book.warning_count
+    assert book.warnings(("card", key))
+    draft.set_card_text(key, "What tea do you like?", typing=False)
+    book.take_card(key, check_card(draft.card(key)))
+    assert book.warnings(("card", key)) == ()
+    assert book.warning_count == before - 1
+    book.take_whole(check_whole(Snapshot.of(draft, "deck")), [key], changed_rest=True)
+    assert key in book.fresh_cards  # changed again since that check: the fresh word stays

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from h2h_game.decks.format import load_deck
 from h2h_game.decks.studio.draft import STARTER_LEVELS, CardDraft, Draft
+from h2h_game.decks.studio.edits import ReplaceCard
 from h2h_game.engine.deck import Effect, Kind
 from h2h_game.paths import bundled_decks_dir
 from tests.studio.decks import built, small_draft
@@ -240,3 +243,116 @@ def test_cards_keep_their_key_through_edits():
     draft.set_card_text(card.key, "Changed?")
     assert draft.levels[0].cards[0].key == card.key
     assert CardDraft("x").key != CardDraft("x").key
+
+
+def test_every_edit_says_what_it_did_and_what_to_show_after_undo():
+    draft = small_draft()
+    first, second = draft.levels
+    card = first.cards[0]
+    made = [
+        draft.set_detail("author", "Sam"),
+        draft.set_level(second.key, "unlock", 5),
+        draft.set_card_text(card.key, "Who?", typing=False),
+        draft.move_card(card.key, second.key),
+        draft.delete_card(card.key),
+        draft.move_level(second.key, 0),
+        draft.set_landing(("What now?",)),
+        draft.set_closing("Thank you.", typing=False),
+        draft.set_tags((("joy", "Joy"),)),
+        draft.delete_level(first.key),
+    ]
+    labels = [edit.label for edit in made if edit is not None]
+    assert labels == [
+        "Change the deck's author",
+        "Change a level's unlock",
+        "Edit a card's text",
+        "Move a card to another level",
+        "Delete a card",
+        "Move a level",
+        "Change the landing cards",
+        "Change the closing card",
+        "Change the tags",
+        "Delete a level",
+    ]
+    focus = [edit.focus() for edit in made if edit is not None]
+    assert focus[:4] == [
+        ("deck", "author"),
+        ("level", second.key),
+        ("card", card.key),
+        ("card", card.key),
+    ]
+    assert focus[5:8] == [("level-at", 0), ("ending", "landing"), ("ending", "closing")]
+    while draft.undo():
+        pass
+    assert draft.document() == small_draft_document()
+
+
+def small_draft_document():
+    return small_draft().document()
+
+
+def test_moving_a_card_up_within_its_level_is_labelled_so():
+    draft = small_draft()
+    card = draft.levels[0].cards[1]
+    edit = draft.move_card(card.key, draft.levels[0].key, 0)
+    assert edit is not None and edit.label == "Move a card up or down"
+    assert draft.move_level(draft.levels[0].key, 0) is None
+
+
+def test_renaming_a_tag_renames_it_on_its_cards_as_one_step():
+    draft = small_draft()
+    draft.rename_tag("family", "kin", "Kin")
+    assert draft.details.tags == (("kin", "Kin"),)
+    assert draft.levels[0].cards[1].tags == ("kin",)
+    assert draft.tag_uses() == {"kin": 1}
+    draft.undo()
+    assert draft.levels[0].cards[1].tags == ("family",)
+    draft.rename_tag("family", "family", "Our family")  # the label only
+    assert draft.details.tags == (("family", "Our family"),)
+
+
+def test_a_level_changed_in_one_step_and_an_unchanged_one_not_at_all():
+    draft = small_draft()
+    level = draft.levels[1]
+    edit = draft.update_level(level.key, name="Deep", description="Go slow.", settle=2)
+    assert edit is not None and edit.label == "Change a level"
+    assert (level.name, level.description, level.settle) == ("Deep", "Go slow.", 2)
+    document = draft.document()["levels"][1]
+    assert document["settle"] == 2 and document["description"] == "Go slow."
+    assert draft.update_level(level.key, name="Deep") is None
+    draft.undo()
+    assert (level.name, level.settle) == ("Deeper", None)
+
+
+def test_a_card_with_its_own_id_keeps_it_in_the_file():
+    draft = small_draft()
+    key = draft.levels[0].cards[0].key
+    draft.apply(ReplaceCard(draft.card(key), replace(draft.card(key), id="smile")))
+    assert draft.document()["levels"][0]["cards"][0] == {
+        "text": "What made you smile today?",
+        "id": "smile",
+    }
+
+
+def test_taking_back_an_edit_leaves_nothing_to_redo_and_only_the_last_can_go():
+    draft = small_draft()
+    card, edit = draft.add_card(draft.levels[0].key)
+    author = draft.set_detail("author", "Ann")
+    assert not draft.take_back(edit)  # not the last edit any more
+    assert author is not None and draft.take_back(author)
+    assert draft.take_back(edit)
+    assert not draft.has_card(card.key)
+    assert not draft.can_redo and not draft.can_undo
+    assert draft.next_undo is None
+
+
+def test_lookups_of_what_is_not_there_fail_plainly():
+    draft = small_draft()
+    with pytest.raises(KeyError):
+        draft.level_index(-1)
+    with pytest.raises(KeyError):
+        draft.position(-1)
+    assert draft.level_of(draft.levels[1].cards[0].key) is draft.levels[1]
+    assert draft.card_count == 4
+    draft.mark_unsaved()
+    assert draft.dirty

@@ -134,3 +134,65 @@ def test_finding_a_deck_file_by_name_or_path(tmp_path: Path):
     assert files.find_deck_file(str(tmp_path / "new.toml")) == tmp_path / "new.toml"
     with pytest.raises(DeckLookupError, match="no deck by this name"):
         files.find_deck_file("nothing like it")
+
+
+def test_what_is_not_a_deck_file_is_refused_in_words(tmp_path: Path):
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(DeckError, match="FIFO"):
+        files.read_deck(fifo)
+    with pytest.raises(DeckError, match="folder"):
+        files.read_deck(tmp_path)
+    with pytest.raises(DeckError, match="folder"):
+        files.import_csv(tmp_path)
+    with pytest.raises(DeckError, match="no such file"):
+        files.import_csv(tmp_path / "missing.csv")
+
+
+def test_a_file_that_cannot_be_read_any_more_counts_as_changed(tmp_path: Path):
+    path = write_small_deck(tmp_path)
+    _, copy = files.read_deck(path)
+    path.unlink()
+    os.mkfifo(path)  # an editor that left a pipe behind: not our bytes
+    assert copy.changed()
+
+
+def test_a_failed_exclusive_write_leaves_no_claim_behind(tmp_path: Path, monkeypatch):
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files, "write_atomic", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        files.write_atomically(tmp_path / "new.toml", "x", exclusive=True)
+    assert not (tmp_path / "new.toml").exists()
+
+
+def test_a_duplicate_takes_the_next_free_name_when_one_is_taken_meanwhile(monkeypatch):
+    deck = load_deck(bundled_decks_dir() / "partners.toml")
+    folder = user_decks_dir()
+    folder.mkdir(parents=True)
+    taken = folder / "partners-copy.toml"
+    taken.write_text("someone else's", encoding="utf-8")
+    names = iter([taken, folder / "partners-copy-2.toml"])
+    monkeypatch.setattr(files, "free_path", lambda *args: next(names))
+    path, _, _ = files.duplicate(deck)
+    assert path.name == "partners-copy-2.toml"
+    assert taken.read_text(encoding="utf-8") == "someone else's"
+
+
+def test_names_made_from_files_and_exports_for_a_deck_not_saved_yet():
+    assert files.name_for(Path("road_trip-2.toml")) == "Road trip 2"
+    assert files.name_for(Path("_.toml")) == "My deck"
+    csv_path, html_path = files.export_paths(None, "Road trip")
+    assert (csv_path.parent, csv_path.name, html_path.name) == (
+        user_decks_dir(),
+        "road-trip.csv",
+        "road-trip-cards.html",
+    )
+
+
+def test_two_decks_of_one_name_ask_for_the_path(tmp_path: Path):
+    write_small_deck(user_decks_dir())
+    write_small_deck(tmp_path / "shared")
+    with pytest.raises(DeckLookupError, match="2 decks answer"):
+        files.find_deck_file("Kitchen table", [tmp_path / "shared"])

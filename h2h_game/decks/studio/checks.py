@@ -17,7 +17,7 @@ never older than the last edit, and the whole check catches up in the background
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -299,10 +299,6 @@ class ProblemBook:
     @property
     def warning_count(self) -> int:
         return self._warnings
-
-    def first_error(self, order: Sequence[Target]) -> Target | None:
-        """The first target with an error, in the order given (the deck's order)."""
-        return next((target for target in order if self.errors(target)), None)
 
     def _count_whole(self) -> None:
         card_errors = other_errors = card_warnings = other_warnings = 0

@@ -326,10 +326,6 @@ class Draft:
     def next_undo(self) -> Edit | None:
         return self._done[-1] if self._done else None
 
-    @property
-    def next_redo(self) -> Edit | None:
-        return self._undone[-1] if self._undone else None
-
     def mark_saved(self) -> None:
         """The deck as it is now is what the file holds."""
         self.seal()
@@ -475,9 +471,6 @@ class Draft:
             edits.append(SetDetail("tags", self.details.tags, (*self.details.tags, *declare)))
         edits.append(ReplaceCard(card, replace(card, tags=tags), "Change a card's tags"))
         return self.apply(Group(tuple(edits), "Change a card's tags"))
-
-    def replace_card(self, key: int, new: CardDraft, label: str = "Edit a card") -> Edit | None:
-        return self.apply(ReplaceCard(self.card(key), replace(new, key=key), label))
 
     def add_card(
         self, level_key: int, index: int | None = None, text: str = ""

@@ -1,27 +1,29 @@
 """Provides the studio's files: opening a deck to edit, saving it safely, and noticing when the
 file changed on disk meanwhile; duplicating, importing and exporting decks.
 
-Saving writes a temporary file in the deck's folder, flushes and fsyncs it, renames it over the
-deck and fsyncs the folder: a crash leaves the old deck or the new one, never half of one.
+Reading and writing go through the program's own careful file helpers (`h2h_game.files`): only
+regular files are read, never more than a deck may be; a save writes a temporary file, fsyncs
+it, swaps it in and fsyncs the folder, so a crash leaves the old deck or the new one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from h2h_game import paths
+from h2h_game import paths, untrusted
 from h2h_game.decks.document import MAX_NAME
-from h2h_game.decks.format import MAX_FILE_BYTES, parse_deck
+from h2h_game.decks.format import MAX_FILE_BYTES, parse_deck, read_deck_file
 from h2h_game.decks.library import DeckLookupError, find_decks
 from h2h_game.decks.printing import Paper, deck_to_html
 from h2h_game.decks.problems import DeckError, Problem, quoted
 from h2h_game.decks.spreadsheet import deck_to_csv, read_csv
 from h2h_game.decks.writer import deck_to_toml
 from h2h_game.engine.deck import Deck
+from h2h_game.files import DOCUMENT_MODE, private_folder, read_regular, write_atomic
 
 COPY_SUFFIX = " (copy)"
 
@@ -32,16 +34,18 @@ class DiskCopy:
 
     path: Path
     signature: tuple[int, int, int] | None
-    """Size, modification time (ns) and inode; None when there was no file."""
+    """Size, modification time (ns) and inode, taken before the bytes were read; None when
+    there was no file."""
     data: bytes | None
 
     @classmethod
     def of(cls, path: Path) -> DiskCopy:
-        """The file at `path` as it is now (OSError when it exists but cannot be read)."""
+        """The file at `path` as it is now (OSError, or ValueError for what is not a deck file,
+        when it exists but cannot be read)."""
         try:
-            with path.open("rb") as file:
-                signature = _signature(os.fstat(file.fileno()))
-                data = file.read(MAX_FILE_BYTES + 1)
+            # Before reading: a change made in between shows as a new signature, never hides.
+            signature = _signature(path.stat())
+            data = read_regular(path, MAX_FILE_BYTES)
         except FileNotFoundError:
             return cls(path, None, None)
         return cls(path, signature, data)
@@ -55,12 +59,14 @@ class DiskCopy:
             now = _signature(self.path.stat())
         except FileNotFoundError:
             return False
+        except OSError:
+            return True
         if now == self.signature:
             return False
         # Touched, or replaced by an editor's save: only different bytes count as a change.
         try:
             return DiskCopy.of(self.path).data != self.data
-        except OSError:
+        except (OSError, ValueError):
             return True
 
 
@@ -70,94 +76,50 @@ def _signature(stat: os.stat_result) -> tuple[int, int, int]:
 
 def read_deck(path: Path) -> tuple[Deck, DiskCopy]:
     """A deck file and the bytes it was read from; DeckError lists every problem in it."""
-    source = str(path)
     try:
-        copy = DiskCopy.of(path)
-    except IsADirectoryError:
-        raise DeckError([Problem(source, "this is a folder, not a deck file")], path) from None
-    except OSError as error:
-        message = f"cannot be read: {error.strerror or type(error).__name__}"
-        raise DeckError([Problem(source, message)], path) from None
-    if copy.data is None:
-        raise DeckError([Problem(source, "no such file")], path)
+        signature: tuple[int, int, int] | None = _signature(path.stat())
+    except FileNotFoundError:
+        raise DeckError([Problem(str(path), "no such file")], path) from None
+    except OSError:
+        signature = None  # the read below says what is wrong
+    data = read_deck_file(path)
     try:
-        return parse_deck(copy.data, source), copy
+        return parse_deck(data, str(path)), DiskCopy(path, signature, data)
     except DeckError as error:
         error.path = path
         raise
 
 
 def write_atomically(path: Path, text: str, *, exclusive: bool = False) -> DiskCopy:
-    """Write a file safely (temp file, fsync, rename, fsync the folder); the file as written.
+    """Write a deck or an export safely; the file as written (OSError when it cannot be).
 
     Args:
-        path: the file.
+        path: the file; its folder (and any missing above it) is made, private, if missing.
         text: its new contents, written as UTF-8 exactly (no newline translation).
         exclusive: never replace a file that exists (FileExistsError instead).
     """
-    folder = path.parent
-    make_folder(folder)
+    private_folder(path.parent)
+    try:
+        mode = path.stat().st_mode & 0o777  # keep a deck's permissions
+    except FileNotFoundError:
+        mode = DOCUMENT_MODE
+    if exclusive:
+        # Claim the name first: a file made there meanwhile is never replaced.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, DOCUMENT_MODE))
     data = text.encode("utf-8")
-    descriptor, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    temporary = Path(name)
     try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, _mode_for(path))
-        if exclusive:
-            os.link(temporary, path)  # fails when the file exists, unlike a rename
-            temporary.unlink()
-        else:
-            os.replace(temporary, path)
+        write_atomic(path, data, mode=mode)
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        if exclusive:
+            with contextlib.suppress(OSError):
+                path.unlink()
         raise
-    _sync_folder(folder)
     return DiskCopy(path, _signature(path.stat()), data)
-
-
-def _mode_for(path: Path) -> int:
-    """Keep a deck's permissions; a new deck is an ordinary document (the umask decides)."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make a rename durable where the system allows it (Windows cannot open a folder)."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
-
-
-def make_folder(folder: Path) -> None:
-    """Create a folder and any missing folders above it, each readable only by its owner."""
-    missing: list[Path] = []
-    while not folder.exists():
-        missing.append(folder)
-        if folder.parent == folder:
-            break
-        folder = folder.parent
-    for path in reversed(missing):
-        path.mkdir(mode=0o700, exist_ok=True)
 
 
 def slug(name: str) -> str:
     """A file name for a deck name: "Road trip!" → "road-trip"."""
-    words = "".join(char if char.isalnum() else " " for char in name.casefold()).split()
-    return "-".join(words)[:60].rstrip("-") or "deck"
+    return untrusted.slug(name, fallback="deck", limit=60)
 
 
 def free_path(folder: Path, name: str, suffix: str = ".toml") -> Path:
@@ -210,18 +172,7 @@ def duplicate(deck: Deck, folder: Path | None = None) -> tuple[Path, Deck, DiskC
 
 def import_csv(path: Path) -> Deck:
     """A deck made from a CSV file; DeckError names the rows that are wrong."""
-    source = str(path)
-    try:
-        with path.open("rb") as file:
-            data = file.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise DeckError([Problem(source, "no such file")], path) from None
-    except IsADirectoryError:
-        raise DeckError([Problem(source, "this is a folder, not a CSV file")], path) from None
-    except OSError as error:
-        message = f"cannot be read: {error.strerror or type(error).__name__}"
-        raise DeckError([Problem(source, message)], path) from None
-    return read_csv(data, source)
+    return read_csv(read_deck_file(path), str(path))
 
 
 def export_csv(deck: Deck, path: Path) -> None:

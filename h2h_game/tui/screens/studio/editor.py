@@ -1213,7 +1213,6 @@ class StudioScreen(H2HScreen):
             if answer != "keep":
                 return False
         elif not self._warned_comments and _has_comments(disk.data):
-            self._warned_comments = True
             answer = await self.app.push_screen_wait(
                 ConfirmDialog(
                     "Comments in the file",
@@ -1224,6 +1223,7 @@ class StudioScreen(H2HScreen):
             )
             if answer != "save":
                 return False
+            self._warned_comments = True  # asked once, answered: not again in this sitting
         try:
             self.disk = files.write_atomically(path, deck_to_toml(deck))
         except OSError as error:
