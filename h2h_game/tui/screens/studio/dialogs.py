@@ -449,6 +449,10 @@ class TextDialog(FormDialog):
         )
         yield from self.compose_error()
 
+    def on_mount(self) -> None:
+        area = self.query_one("#dialog-text", TextArea)
+        area.move_cursor(area.document.end)  # most often a card is finished, not begun
+
     def answer(self) -> str | None:
         text = self.query_one("#dialog-text", TextArea).text
         if not text.strip():
