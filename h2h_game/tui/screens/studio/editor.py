@@ -280,7 +280,7 @@ class StudioScreen(H2HScreen):
         else:
             self.show_rows(focus=edit.focus())
             self.show_filters()
-        self.show_pane()
+        self.show_pane(reload=not self._typing)
         self.show_status()
         self.refresh_keys()
 
@@ -462,15 +462,19 @@ class StudioScreen(H2HScreen):
             if value in [tag for _, tag in tag_options]:
                 tags.value = value
 
-    def show_pane(self) -> None:
-        """Show the active tab's pane as the draft is now (other tabs catch up when opened)."""
+    def show_pane(self, *, reload: bool = False) -> None:
+        """Show the active tab's pane as the draft is now (other tabs catch up when opened).
+
+        `reload`: an edit made other than by typing in a field (undo, redo) changed the draft,
+        so even a field being typed in shows it; otherwise a focused field keeps its text.
+        """
         active = self.query_one(TabbedContent).active
         if active == "levels":
             self.show_levels()
         elif active == "details":
-            self.show_details()
+            self.show_details(reload=reload)
         elif active == "ending":
-            self.show_ending()
+            self.show_ending(reload=reload)
 
     def show_levels(self) -> None:
         unlocks = self.draft.unlocks()
@@ -494,14 +498,14 @@ class StudioScreen(H2HScreen):
             )
         self.query_one(LevelsPane).levels = tuple(lines)
 
-    def show_details(self) -> None:
+    def show_details(self, *, reload: bool = False) -> None:
         details = self.draft.details
         uses = self.draft.tag_uses()
         panes = self.query(DetailsPane)
         if not panes:
             return
         panes.first().shown = DetailsShown(
-            reload=not self._typing,
+            reload=reload,
             values={name: getattr(details, name) for name in DETAIL_FIELDS},
             errors={name: self.book.errors(("deck", name)) for name in DETAIL_FIELDS},
             tags=tuple(TagLine(tag, label, uses.get(tag, 0)) for tag, label in details.tags),
@@ -509,13 +513,13 @@ class StudioScreen(H2HScreen):
             tag_warnings=self.book.warnings(("deck", "tags")),
         )
 
-    def show_ending(self) -> None:
+    def show_ending(self, *, reload: bool = False) -> None:
         ending = self.draft.ending
         panes = self.query(EndingPane)
         if not panes:
             return
         panes.first().shown = EndingShown(
-            reload=not self._typing,
+            reload=reload,
             landing=ending.landing,
             landing_problems=tuple(
                 (self.book.errors(("landing", index)), self.book.warnings(("landing", index)))
@@ -1261,7 +1265,7 @@ class StudioScreen(H2HScreen):
         self.check_everything()
         self.clear_filter()
         self.show_filters()
-        self.show_pane()
+        self.show_pane(reload=True)
         self.show_status()
         self.say("Opened the version on disk.")
 

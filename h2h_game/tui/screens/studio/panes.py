@@ -142,8 +142,9 @@ class DetailsShown:
     tags: tuple[TagLine, ...] = ()
     tag_problems: tuple[Problem, ...] = ()
     tag_warnings: tuple[Problem, ...] = ()
-    reload: bool = True
-    """False while the person types in a field: the field keeps what they typed."""
+    reload: bool = False
+    """True when an edit made other than by typing there (undo, redo) changed a field: it is
+    shown even in the field being typed in, which otherwise keeps what was typed."""
 
 
 class DetailsPane(VerticalScroll):
@@ -271,8 +272,8 @@ class EndingShown:
     closing: str = ""
     closing_errors: tuple[Problem, ...] = ()
     ending_errors: tuple[Problem, ...] = ()
-    reload: bool = True
-    """False while the person types the closing card: the text area keeps what they typed."""
+    reload: bool = False
+    """As for the details: True when an undo or a redo changed the closing card."""
 
 
 class EndingPane(VerticalScroll):
