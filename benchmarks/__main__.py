@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from benchmarks import deck_bench, process_bench, screen_bench, store_bench, terminal
+from benchmarks import deck_bench, process_bench, screen_bench, store_bench, studio_bench, terminal
 from benchmarks.harness import (
     ROOT,
     Context,
@@ -41,6 +41,7 @@ SECTIONS: list[tuple[Section, bool]] = [
     *((section, False) for section in deck_bench.SECTIONS),
     *((section, False) for section in store_bench.SECTIONS),
     *((section, True) for section in screen_bench.SECTIONS),
+    *((section, True) for section in studio_bench.SECTIONS),
 ]
 """Every part, in the order it runs, and whether it needs a real terminal (tmux)."""
 RESULTS = ROOT / "benchmarks" / "results.json"
@@ -88,7 +89,7 @@ def report(results: Sequence[Result], info: dict[str, object], settings: Setting
 
 def run_standalone(sections: Sequence[Section], *, quick: bool) -> None:
     """What `python -m benchmarks.<part>` does: these rows only, printed, no results.json."""
-    needs = {id(section) for section in screen_bench.SECTIONS}
+    needs = {id(section) for section in (*screen_bench.SECTIONS, *studio_bench.SECTIONS)}
     settings = Settings.make(quick)
     chosen = [(section, id(section) in needs) for section in sections]
     results = run(chosen, settings)
@@ -106,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         default="",
-        help="comma-separated parts: process, deck, autosave, list, launch, keys",
+        help="comma-separated parts: process, deck, autosave, list, launch, keys, studio",
     )
     parser.add_argument("--json", type=Path, help=f"where to write results (default {RESULTS})")
     args = parser.parse_args(argv)

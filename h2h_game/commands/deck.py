@@ -1,4 +1,5 @@
-"""Provides `h2h deck …`: list, validate, lint, import, export, print, new, hidden and unhide.
+"""Provides `h2h deck …`: list, validate, lint, import, export, print, new, hidden, unhide and
+edit.
 
 The decks package is imported inside each command, so `h2h --help` never pays for it. Anything
 that came from a deck file is printed through `terminal_safe`: a shared deck may hold ESC bytes.
@@ -27,6 +28,7 @@ examples:
   h2h deck validate my-deck.toml       check a deck before sharing it
   h2h deck lint my-deck.toml           the deck doctor's advice
   h2h deck print NAME -o cards.html    the cards on pages to print and cut out
+  h2h deck edit "Road trip"            write and check a deck in the deck studio
 
 Run `h2h deck COMMAND --help` for each command's options.
 """
@@ -129,6 +131,20 @@ examples:
 """
 
 
+EDIT_EPILOG = """\
+Opens the deck studio, where you write cards, levels and the deck's details with every change
+checked as you go, undo and redo, and save when there are no errors. A deck that comes with
+the game can't be changed: the studio offers to make your own copy to edit. A .toml path that
+does not exist yet starts a new deck that is saved there. Without NAME|PATH, the studio opens
+on the list of decks.
+
+examples:
+  h2h deck edit                        the studio's list of decks
+  h2h deck edit "Road trip"            a deck by its name
+  h2h deck edit ~/decks/road-trip.toml a deck file (a new deck, if it is not there yet)
+"""
+
+
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     deck = subparsers.add_parser(
         "deck",
@@ -189,6 +205,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     printer.add_argument("--force", action="store_true", help="replace OUT if it exists")
     printer.set_defaults(func=run_print)
+
+    edit = command("edit", "write and check a deck in the deck studio", EDIT_EPILOG)
+    edit.add_argument("deck", nargs="?", metavar="NAME|PATH", help="a deck's name or file")
+    edit.set_defaults(func=run_edit)
 
     new = command("new", "start a deck from a commented template", NEW_EPILOG)
     new.add_argument("name", metavar="NAME", help="the deck's name")
@@ -469,6 +489,24 @@ def run_new(args: argparse.Namespace) -> int:
     _out(f"Wrote {output}")
     _out(f"Open it in your editor, then check it with: h2h deck lint {output}")
     return EXIT_OK
+
+
+def run_edit(args: argparse.Namespace) -> int:
+    from h2h_game.commands.play import _run
+    from h2h_game.tui.launch import Launch
+
+    target = ""
+    if args.deck:
+        from h2h_game.decks.problems import DeckError
+        from h2h_game.decks.studio.files import find_deck_file
+
+        try:
+            target = str(find_deck_file(args.deck, args.decks))
+        except DeckError as error:
+            _report(error)
+            return EXIT_FAILURE
+    # The game's own way of running the app: settings, crash reports, exit status.
+    return _run(args, Launch(studio=target))
 
 
 def _emit(text: str, output: Path | None) -> bool:

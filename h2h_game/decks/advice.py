@@ -7,6 +7,8 @@ clean with `--strict`, so a check only speaks when the wording itself shows the 
 The rules, in the words the deck format guide uses:
 
 - **Closed question**: the question opens with a yes/no verb ("Do…?", "Are…?", "Have…?").
+  Where the card's own words make an open question that reads well ("Do you miss it?" → "What
+  do you miss about it?"), the advice carries it as its rewrite, for the deck studio to offer.
 - **Not a question**: a card that is not wild, has no "?" and does not open with an invitation
   ("Tell…", "Describe…").
 - **Double question**: two questions in one card, each wanting its own answer. Flagged when
@@ -173,8 +175,84 @@ def closed_question(text: str) -> Advice | None:
         return None
     word = first.capitalize()
     return Advice(
-        Check.CLOSED, f'closed question ("{word}…?" invites a yes or no): {_OPEN_FORMS[first]}'
+        Check.CLOSED,
+        f'closed question ("{word}…?" invites a yes or no): {_OPEN_FORMS[first]}',
+        rewrite=open_form(text),
     )
+
+
+# Open forms made from a closed question's own words, only for shapes where the rewording is
+# sure to read well ("Do you miss it?" → "What do you miss about it?"); otherwise there is none.
+_NOT_ADJECTIVES = frozenset((
+    "a", "an", "the", "and", "or", "in", "on", "at", "to", "for", "of", "with", "by", "from",
+    "about", "still", "ever", "really", "always", "never", "not", "there", "here", "you", "we",
+    "me", "us", "it", "that", "this", "all", "both", "married", "engaged", "divorced",
+    "pregnant", "related", "born", "allowed", "supposed", "going", "able", "one", "two",
+))  # fmt: skip
+_OPEN_FORM_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]], ...] = (
+    (
+        re.compile(
+            r"^(?:do|did|can|could) you (?:ever |still )?(?:remember|recall) (?P<rest>.+)\?$",
+            re.IGNORECASE,
+        ),
+        lambda m: f"What do you remember about {m['rest']}?",
+    ),
+    (
+        re.compile(r"^do you (?:ever |still )?miss (?P<rest>.+)\?$", re.IGNORECASE),
+        lambda m: f"What do you miss about {m['rest']}?",
+    ),
+    (
+        re.compile(
+            r"^do you (?:really )?(?:like|enjoy|mind|hate|dislike) (?P<rest>.+)\?$", re.IGNORECASE
+        ),
+        lambda m: f"How do you feel about {m['rest']}?",
+    ),
+    (
+        re.compile(r"^have you ever (?P<rest>\w+ .+)\?$", re.IGNORECASE),
+        lambda m: f"When have you {m['rest']}?",
+    ),
+    (
+        re.compile(r"^(?P<verb>are|were) you (?P<word>[a-z]+)(?P<rest>(?: .+)?)\?$", re.IGNORECASE),
+        lambda m: (
+            None
+            if m["word"].lower() in _NOT_ADJECTIVES or m["word"].lower().endswith("ing")
+            else f"How {m['word']} {m['verb'].lower()} you{m['rest']}?"
+        ),
+    ),
+    (
+        re.compile(
+            r"^(?:can|could|would|will) you (?:ever )?(?P<verb>[a-z]+) (?P<rest>.+)\?$",
+            re.IGNORECASE,
+        ),
+        lambda m: (
+            None
+            if m["verb"].lower() in ("like", "rather", "please", "tell", "say", "not", "really")
+            else f"What would it take for you to {m['verb']} {m['rest']}?"
+        ),
+    ),
+)
+
+
+def open_form(text: str) -> str | None:
+    """An open wording of a closed question from its own words, or None when none reads well.
+
+    Only a card that is one question (after any "Both of you:" address) is reworded.
+    """
+    address = _ADDRESS.match(text)
+    lead = address[0] if address else ""
+    question = text[len(lead) :].strip()
+    if (
+        question.count("?") != 1
+        or not question.endswith("?")
+        or any(mark in question for mark in ".!\n")
+    ):
+        return None
+    for pattern, reword in _OPEN_FORM_RULES:
+        if (match := pattern.match(question)) and (found := reword(match)):
+            if question[:1].islower():
+                found = found[:1].lower() + found[1:]  # after "Both of you:"
+            return lead + found
+    return None
 
 
 def not_a_question(text: str, *, wild: bool = False) -> Advice | None:

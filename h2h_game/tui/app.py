@@ -7,6 +7,7 @@ saves, the table) are imported when a game starts, so the title's first frame wa
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
@@ -33,9 +34,12 @@ from h2h_game.tui.themes import THEMES, VARIABLE_DEFAULTS, WARM
 from h2h_game.tui.widgets.notice import MIN_HEIGHT, MIN_WIDTH, NARROW_WIDTH
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from h2h_game.flow import GameFlow
     from h2h_game.session import Session
     from h2h_game.store import BrokenSave
+    from h2h_game.tui.screens.studio.editor import StudioScreen
 
 
 class H2HApp(CrashReporting, App[str | None]):
@@ -46,7 +50,7 @@ class H2HApp(CrashReporting, App[str | None]):
     """
 
     TITLE = "Heart to Heart"
-    CSS_PATH = "app.tcss"
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "studio.tcss"]
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {SettingsCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -72,6 +76,8 @@ class H2HApp(CrashReporting, App[str | None]):
         self.left_unfinished: str | None = None
         """The last game left at the table unfinished in this run: what to carry on with."""
         self._flow: GameFlow | None = None
+        self._tried_from: Screen | None = None
+        """The deck studio a game was tried from: the players come back to it after."""
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = services.theme if services.theme in self.available_themes else WARM.name
@@ -107,7 +113,9 @@ class H2HApp(CrashReporting, App[str | None]):
                 self.push_screen(TitleScreen(self.services))
             return
         self.push_screen(TitleScreen(self.services))
-        if launch.resume is not None:
+        if launch.studio is not None:
+            self.open_studio(launch.studio)
+        elif launch.resume is not None:
             self.post_message(ResumeGame(launch.resume or None))
         elif launch.preset is not None:
             self.post_message(NewGame(launch.preset))
@@ -152,6 +160,23 @@ class H2HApp(CrashReporting, App[str | None]):
             self.notify(str(error), severity="error", markup=False)
             return
         self._sit_down(session)
+
+    def open_studio(self, path: str = "") -> None:
+        """The deck studio's list of decks, opening the deck at `path` if one is given."""
+        from h2h_game.tui.screens.studio.browser import StudioBrowser
+
+        self.push_screen(StudioBrowser(self.services.deck_dirs, open_path=path or None))
+
+    def on_studio_screen_try_deck(self, message: StudioScreen.TryDeck) -> None:
+        """Try a deck from the studio: set up a game with it; the studio waits under the table."""
+        from h2h_game.flow import Preset
+
+        self._tried_from = message.screen
+        self.post_message(NewGame(Preset(deck=message.deck)))
+
+    def _is_home(self, screen: Screen) -> bool:
+        """Where leaving a table goes back to: the title, or the studio a game was tried from."""
+        return isinstance(screen, TitleScreen) or screen is self._tried_from
 
     def on_resume_game(self, message: ResumeGame) -> None:
         from h2h_game.flow import FlowError
@@ -243,7 +268,7 @@ class H2HApp(CrashReporting, App[str | None]):
 
         # Whatever was open over the title closes; with no title yet (`h2h new … --players`),
         # the table opens straight away and the title is built when the players leave.
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, TitleScreen):
+        while len(self.screen_stack) > 1 and not self._is_home(self.screen):
             self.pop_screen()
         table = TableScreen(session, hints=self.services.hints)
         if session.state.is_over:
@@ -292,6 +317,11 @@ class H2HApp(CrashReporting, App[str | None]):
             self.push_screen(HelpScreen())
 
     async def action_quit(self) -> None:
+        for screen in self.screen_stack:
+            # The deck studio asks before unsaved changes go, and quits itself after.
+            ask = getattr(screen, "ask_before_quitting", None)
+            if ask is not None and ask():
+                return
         for table in self._tables():
             self._note_left(table.session)
         self.exit(self.left_unfinished)
@@ -326,10 +356,10 @@ class H2HApp(CrashReporting, App[str | None]):
             self.notify(f"Could not remember it: {error.strerror or error}", markup=False)
 
     def _back_to_title(self) -> None:
-        """Back to the title, with everything above it closed."""
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, TitleScreen):
+        """Back to the title (or the studio a game was tried from), with all above it closed."""
+        while len(self.screen_stack) > 1 and not self._is_home(self.screen):
             self.pop_screen()
-        if not self.screen_stack or not isinstance(self.screen, TitleScreen):
+        if not self.screen_stack or not self._is_home(self.screen):
             self.push_screen(TitleScreen(self.services))
 
     def _tables(self) -> list:  # list[TableScreen], without importing the table at start-up

@@ -19,3 +19,5 @@ class Launch:
     """Skip the new-game screen: the preset has a deck and names, so start straight away."""
     resume: str | None = None
     """Open this saved game ("" for the most recent unfinished one)."""
+    studio: str | None = None
+    """Open the deck studio on this deck file ("" for the studio's list of decks)."""

@@ -224,3 +224,39 @@ def test_cards_that_speak_to_the_other_player(text: str) -> None:
 )
 def test_cards_that_do_not_speak_to_the_other_player(text: str) -> None:
     assert not speaks_to_the_other(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rewrite"),
+    [
+        ("Do you miss your hometown?", "What do you miss about your hometown?"),
+        ("Do you like mornings?", "How do you feel about mornings?"),
+        ("Did you ever recall that night?", "What do you remember about that night?"),
+        ("Are you happy there?", "How happy are you there?"),
+        ("Have you ever felt lost?", "When have you felt lost?"),
+        ("Would you move abroad?", "What would it take for you to move abroad?"),
+        (
+            "Both of you: do you remember the day we met?",
+            "Both of you: what do you remember about the day we met?",
+        ),
+    ],
+)
+def test_a_closed_question_gets_an_open_form_from_its_own_words(text: str, rewrite: str) -> None:
+    advice = closed_question(text)
+    assert advice is not None and advice.rewrite == rewrite
+    assert card_advice(rewrite) == []  # the open form itself passes the doctor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Are you going out tonight?",
+        "Are you married?",
+        "Would you like to travel more?",
+        "Do you think we are alike?",
+        "Did you enjoy school? Why?",
+    ],
+)
+def test_a_closed_question_without_a_sure_open_form_gets_none(text: str) -> None:
+    advice = closed_question(text)
+    assert advice is not None and advice.rewrite is None

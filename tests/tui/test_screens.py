@@ -11,11 +11,11 @@ from h2h_game.store import SaveStore
 from h2h_game.tui.app import H2HApp
 from h2h_game.tui.launch import Launch
 from h2h_game.tui.messages import StartGame
-from h2h_game.tui.screens.decks import DecksScreen
 from h2h_game.tui.screens.dialogs import ChoiceDialog
 from h2h_game.tui.screens.help import HelpScreen
 from h2h_game.tui.screens.load_game import LoadGameScreen
 from h2h_game.tui.screens.new_game import NewGameScreen
+from h2h_game.tui.screens.studio.browser import StudioBrowser
 from h2h_game.tui.screens.table import TableScreen
 from h2h_game.tui.screens.title import TitleScreen
 from tests.tui.conftest import story_deck, table_app
@@ -304,13 +304,13 @@ async def test_help_opens_with_f1_and_question_mark_and_closes_with_escape(servi
         assert "Going deeper needs both" in markdown.source
 
 
-async def test_decks_lists_the_bundled_decks(services):
+async def test_decks_opens_the_studio_on_the_bundled_decks(services):
     app = H2HApp(services)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("down", "down")
         await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, DecksScreen))
-        text = " ".join(str(o.prompt) for o in app.screen.query_one("#deck-list").options)
+        await until(pilot, lambda: isinstance(app.screen, StudioBrowser))
+        text = " ".join(str(o.prompt) for o in app.screen.query_one("#browser-decks").options)
         for name in ("Heart to Heart", "Partners", "Old friends", "Family table"):
             assert name in text
 

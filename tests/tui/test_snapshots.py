@@ -293,8 +293,9 @@ class TestAround:
 
     @SIZES
     def test_decks(self, snap_compare, services, size):
-        """The seven bundled decks, each with its cards per level, where it came from, and its
-        description."""
+        """Decks opens the deck studio: the seven bundled decks, each with its cards per level
+        and where it came from, the first one's description beside (the doctor's counts are in
+        tests/studio)."""
         app = H2HApp(services)
         assert snap_compare(app, terminal_size=size, run_before=pressing("down", "down", "enter"))
 

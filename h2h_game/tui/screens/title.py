@@ -135,9 +135,9 @@ class TitleScreen(H2HScreen):
 
             self.app.push_screen(LoadGameScreen(self.services))
         elif choice == "decks":
-            from h2h_game.tui.screens.decks import DecksScreen
+            from h2h_game.tui.screens.studio.browser import StudioBrowser
 
-            self.app.push_screen(DecksScreen(self.services))
+            self.app.push_screen(StudioBrowser(self.services.deck_dirs))
         elif choice == "help":
             self.post_message(ShowHelp())
         elif choice == "quit":

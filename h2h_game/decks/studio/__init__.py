@@ -1,0 +1,1 @@
+"""Provides the deck studio's model: the deck being edited, its edits, checks and files."""

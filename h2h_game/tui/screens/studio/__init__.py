@@ -1,0 +1,1 @@
+"""Provides the deck studio's screens: the browser of decks and the editor of one."""
