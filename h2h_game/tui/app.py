@@ -165,7 +165,11 @@ class H2HApp(CrashReporting, App[str | None]):
         """The deck studio's list of decks, opening the deck at `path` if one is given."""
         from h2h_game.tui.screens.studio.browser import StudioBrowser
 
-        self.push_screen(StudioBrowser(self.services.deck_dirs, open_path=path or None))
+        self.push_screen(
+            StudioBrowser(
+                self.services.deck_dirs, open_path=path or None, hidden=self.services.store
+            )
+        )
 
     def on_studio_screen_try_deck(self, message: StudioScreen.TryDeck) -> None:
         """Try a deck from the studio: set up a game with it; the studio waits under the table."""

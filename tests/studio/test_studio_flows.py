@@ -12,7 +12,7 @@ from h2h_game.decks.format import load_deck
 from h2h_game.decks.studio.finding import CARD
 from h2h_game.paths import bundled_decks_dir, user_decks_dir
 from h2h_game.tui.screens.studio.card_list import CardList
-from h2h_game.tui.screens.studio.dialogs import ConfirmDialog, NewDeckDialog
+from h2h_game.tui.screens.studio.dialogs import ConfirmDialog, HiddenCardsDialog, NewDeckDialog
 from tests.studio.decks import SMALL_DECK, write_small_deck
 from tests.studio.helpers import (
     card_texts,
@@ -432,3 +432,37 @@ async def test_details_and_the_ending_are_edited_and_undone(services, tmp_path):
     saved = load_deck(path)
     assert saved.name == "Kitchen table 2"
     assert saved.landing == ("Who do you miss?",)
+
+
+async def test_cards_hidden_after_a_game_are_listed_and_brought_back(services):
+    partners = load_deck(bundled_decks_dir() / "partners.toml")
+    ids = sorted(card.id for card in partners.cards[:3])
+    services.store.hide_cards("Partners", [*ids, "gone-since"])
+    app = studio_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        browser = await in_browser(pilot)
+        decks = browser.query_one("#browser-decks")
+        decks.highlighted = next(i for i, e in enumerate(browser.entries) if e.name == "Partners")
+        await pilot.pause()
+        details = str(browser.query_one("#browser-details").render())
+        assert "4 cards of this deck are hidden from new games" in details
+
+        await pilot.press("h")
+        dialog = await in_dialog(pilot, HiddenCardsDialog)
+        listed = dialog.query_one("#hidden-cards")
+        order = sorted([*ids, "gone-since"])
+        gone = str(listed.get_option_at_index(order.index("gone-since")).prompt)
+        assert "no longer in this deck" in gone  # edited away since: its id is all there is
+        await pilot.press("ctrl+s")  # nothing ticked: it says so and stays
+        assert app.screen is dialog
+        await pilot.press("space", "ctrl+s")
+        await in_browser(pilot)
+        assert services.store.hidden_cards("Partners") == set(order[1:])
+
+        await pilot.press("h")
+        await in_dialog(pilot, HiddenCardsDialog)
+        await pilot.press("a", "ctrl+s")
+        await in_browser(pilot)
+        assert services.store.hidden_cards("Partners") == frozenset()
+        assert not browser.check_action("hidden", ())
+        assert "hidden from new games" not in str(browser.query_one("#browser-details").render())

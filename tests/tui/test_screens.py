@@ -353,7 +353,7 @@ async def test_screens_that_need_the_width_cover_themselves_when_narrow(services
     app = H2HApp(services)
     async with app.run_test(size=(60, 30)) as pilot:
         await pilot.press("down", "down", "enter")
-        await until(pilot, lambda: isinstance(app.screen, DecksScreen))
+        await until(pilot, lambda: isinstance(app.screen, StudioBrowser))
         notice = app.screen.query_one(".too-small")
         assert notice.display and "80×24" in str(notice.render())
         await pilot.resize_terminal(100, 30)

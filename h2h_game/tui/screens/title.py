@@ -137,7 +137,7 @@ class TitleScreen(H2HScreen):
         elif choice == "decks":
             from h2h_game.tui.screens.studio.browser import StudioBrowser
 
-            self.app.push_screen(StudioBrowser(self.services.deck_dirs))
+            self.app.push_screen(StudioBrowser(self.services.deck_dirs, hidden=self.services.store))
         elif choice == "help":
             self.post_message(ShowHelp())
         elif choice == "quit":

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -28,11 +28,13 @@ from h2h_game.decks.studio import files
 from h2h_game.decks.studio.draft import Draft
 from h2h_game.decks.studio.files import DiskCopy
 from h2h_game.engine.deck import Deck
+from h2h_game.store.errors import StoreError
 from h2h_game.tui.literal import literal, literal_line
 from h2h_game.tui.screens.base import H2HScreen
 from h2h_game.tui.screens.studio.dialogs import (
     Answer,
     ConfirmDialog,
+    HiddenCardsDialog,
     NewDeck,
     NewDeckDialog,
     PathDialog,
@@ -49,6 +51,14 @@ decks take about 40 ms); more are counted in the background."""
 
 WHERE = {Source.BUNDLED: "comes with the game", Source.USER: "your decks"}
 ORDER = {Source.USER: 0, Source.ENV: 1, Source.DIR: 2, Source.BUNDLED: 3}
+
+
+class HiddenCards(Protocol):
+    """Where the cards hidden from new games are kept (the saves folder's store)."""
+
+    def hidden_cards(self, deck_name: str) -> frozenset[str]: ...
+
+    def unhide_cards(self, deck_name: str, ids: Sequence[str] | None = None) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -91,6 +101,12 @@ class StudioBrowser(H2HScreen):
         Binding("n", "new", "New deck", tooltip="Start a deck from nothing"),
         Binding("i", "import_csv", "Import CSV", tooltip="Make a deck from a spreadsheet"),
         Binding("d", "duplicate", "Duplicate to edit", tooltip="Copy this deck into your decks"),
+        Binding(
+            "h",
+            "hidden",
+            "Hidden cards",
+            tooltip="See the cards hidden from new games, and bring them back",
+        ),
         Binding("escape", "back", "Back", tooltip="Back to the title"),
     ]
 
@@ -102,10 +118,17 @@ class StudioBrowser(H2HScreen):
             self.path = path
             self.warnings = warnings
 
-    def __init__(self, deck_dirs: Sequence[Path] = (), open_path: str | None = None) -> None:
-        """The browser of the decks found (also in `deck_dirs`), opening `open_path` if given."""
-        super().__init__(classes="studio")
+    def __init__(
+        self,
+        deck_dirs: Sequence[Path] = (),
+        open_path: str | None = None,
+        hidden: HiddenCards | None = None,
+    ) -> None:
+        """The browser of the decks found (also in `deck_dirs`), opening `open_path` if given;
+        `hidden` holds the cards hidden from new games, to list and bring back."""
+        super().__init__(classes="studio -wide-only")  # below 80 columns: asks for room
         self.deck_dirs = list(deck_dirs)
+        self.hidden_book = hidden
         self.entries: list[DeckEntry] = []
         self.warnings: dict[Path, int] = {}
         self.open_path = open_path
@@ -237,6 +260,14 @@ class StudioBrowser(H2HScreen):
                 if warnings
                 else "The deck doctor has nothing to say.",
             ]
+        hidden = self.hidden_of(entry)
+        if hidden:
+            parts += [
+                "\n\n",
+                f"{count(len(hidden), 'card')} of this deck "
+                f"{'is' if len(hidden) == 1 else 'are'} hidden from new games "
+                "(removed in a game, then hidden). Press h to see them or bring them back.",
+            ]
         if entry.source is Source.BUNDLED:
             parts += [
                 "\n\n",
@@ -289,12 +320,45 @@ class StudioBrowser(H2HScreen):
             return entry is not None and entry.deck is not None
         if action == "open":
             return entry is not None
+        if action == "hidden":
+            return bool(self.hidden_of(entry))
         return True
+
+    def hidden_of(self, entry: DeckEntry | None) -> frozenset[str]:
+        """The ids hidden from new games with this entry's deck (none if it can't be read)."""
+        if entry is None or entry.deck is None or self.hidden_book is None:
+            return frozenset()
+        return self.hidden_book.hidden_cards(entry.deck.name)
 
     # --- doing things --------------------------------------------------------------------
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_hidden(self) -> None:
+        entry = self.highlighted
+        hidden = self.hidden_of(entry)
+        if entry is None or entry.deck is None or not hidden:
+            return
+        deck = entry.deck
+
+        def bring_back(ids: tuple[str, ...] | None) -> None:
+            if not ids or self.hidden_book is None:
+                return
+            try:
+                self.hidden_book.unhide_cards(deck.name, ids)
+            except StoreError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self.notify(
+                f"Brought back {count(len(ids), 'card')}: "
+                f"{'it' if len(ids) == 1 else 'they'} can come up in new games again.",
+                markup=False,
+            )
+            self.show_details()
+            self.refresh_bindings()
+
+        self.app.push_screen(HiddenCardsDialog(deck, sorted(hidden)), bring_back)
 
     def action_open(self) -> None:
         entry = self.highlighted

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from h2h_game.decks.studio.files import slug
+from h2h_game.engine.deck import Deck
 from h2h_game.tui.literal import literal, literal_line
 from h2h_game.tui.screens.base import H2HModal
 
@@ -38,7 +39,7 @@ class StudioDialog(H2HModal):
     ]
 
     def __init__(self, title: Words, body: Words = "") -> None:
-        super().__init__(classes="studio-dialog")
+        super().__init__(classes="studio-dialog -wide-only")
         self.title_words = _content(title)
         self.body_words = _content(body)
 
@@ -459,3 +460,43 @@ class TextDialog(FormDialog):
             self.error("Write something first, or press escape to go back.")
             return None
         return text
+
+
+class HiddenCardsDialog(FormDialog):
+    """The cards hidden from new games with one deck, to tick and bring back."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "tick_all", "Tick all", tooltip="Tick every hidden card")
+    ]
+    DONE = "Bring back"
+
+    def __init__(self, deck: Deck, hidden: Sequence[str]) -> None:
+        super().__init__(
+            Content.assemble("Hidden cards of ", literal_line(deck.name)),
+            "Cards removed in a game and then hidden stay out of every new game with this deck. "
+            "Tick the ones to bring back (space ticks, a ticks them all).",
+        )
+        self.deck = deck
+        self.hidden = sorted(hidden)
+
+    def compose_body(self) -> ComposeResult:
+        choices = []
+        for card_id in self.hidden:
+            try:
+                words = literal_line(self.deck.card(card_id).text)
+            except KeyError:
+                # Edited or deleted since it was hidden: its id is all that is left of it.
+                words = Content.assemble((f"{card_id}  ", "dim"), ("no longer in this deck", "dim"))
+            choices.append(Selection(words, card_id, False))
+        yield SelectionList[str](*choices, id="hidden-cards")
+        yield from self.compose_error()
+
+    def action_tick_all(self) -> None:
+        self.query_one("#hidden-cards", SelectionList).select_all()
+
+    def answer(self) -> tuple[str, ...] | None:
+        ticked = self.query_one("#hidden-cards", SelectionList).selected
+        if not ticked:
+            self.error("Tick the cards to bring back (space), or press esc to leave them hidden.")
+            return None
+        return tuple(card_id for card_id in self.hidden if card_id in ticked)

@@ -161,7 +161,7 @@ class StudioScreen(H2HScreen):
         disk: DiskCopy | None = None,
         where: str = "",
     ) -> None:
-        super().__init__(classes="studio")
+        super().__init__(classes="studio -wide-only")  # below 80 columns: asks for room
         self.draft = draft
         self.path = path
         """Where the deck is saved; None until a new deck's first save picks a file."""
