@@ -149,8 +149,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     deck = subparsers.add_parser(
         "deck",
         parents=[common],
-        help="list, check, convert and create decks",
-        description="List, check, convert and create decks.",
+        help="list, check, make, edit, convert and print decks",
+        description="List, check, make, edit, convert and print decks; bring back hidden cards.",
         epilog=DECK_EPILOG,
         formatter_class=_RAW,
     )

@@ -40,7 +40,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     saves = subparsers.add_parser(
         "saves",
         parents=[common],
-        help="list, look at, recover and delete saved games",
+        help="list, look at, recover, tidy and delete saved games",
         description=DESCRIPTION,
         epilog=EXAMPLES,
         formatter_class=_RAW,

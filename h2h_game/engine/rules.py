@@ -70,8 +70,6 @@ DEFAULT_COLOURS = ("coral", "teal")
 COURAGE = 1
 """The extra token for leading the way, when the listener meets the leader there."""
 
-QUIET_SECONDS = 30
-"""A quiet moment lasts this long; it ends only when someone chooses to go on."""
 QUIET_GO_ON_AFTER = 5
 """Seconds before "go on" wakes, so nobody rushes out of the silence."""
 

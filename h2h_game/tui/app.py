@@ -335,27 +335,32 @@ class H2HApp(CrashReporting, App[str | None]):
         if setting == "theme":
             self.theme = value
             self.services.theme = value
+            self._remember_settings(theme=value)
         elif setting == "hints":
             self.services.hints = value == "on"
             for table in self._tables():
                 table.hints = self.services.hints
                 table.mutate_reactive(type(table).state)
-        self._remember_settings()
+            self._remember_settings(hints=self.services.hints)
         self.notify(f"{setting.capitalize()}: {value.replace('h2h-', '')}.", markup=False)
 
     def watch_theme(self, theme: str) -> None:
         # A theme chosen from Textual's own theme picker is remembered too.
         if self.is_running and theme != self.services.theme:
             self.services.theme = theme
-            self._remember_settings()
+            self._remember_settings(theme=theme)
 
-    def _remember_settings(self) -> None:
+    def _remember_settings(self, **chosen: str | bool) -> None:
+        """Remember what was just chosen, and only that: `--no-hints` or `--theme` given for
+        one game must not become the setting because the other one was changed."""
         if not self.services.remember:
             return
-        from h2h_game.settings import Settings, save_settings
+        from dataclasses import replace
+
+        from h2h_game.settings import load_settings, save_settings
 
         try:
-            save_settings(Settings(theme=self.services.theme, hints=self.services.hints))
+            save_settings(replace(load_settings(), **chosen))  # type: ignore[arg-type]
         except OSError as error:
             self.notify(f"Could not remember it: {error.strerror or error}", markup=False)
 

@@ -442,3 +442,15 @@ async def test_continue_appears_even_when_the_index_cannot_tell_at_first(service
     async with app.run_test(size=(100, 30)) as pilot:
         await until(pilot, lambda: menu_ids(app)[:1] == ["continue"])
         assert app.screen.query_one("#menu").highlighted == 0  # Continue is first, and chosen
+
+
+async def test_hints_off_for_one_game_are_not_remembered_when_the_theme_changes(services):
+    from h2h_game.settings import load_settings
+
+    services.hints = False  # as `h2h --no-hints` gives it: for this run only
+    app = H2HApp(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.choose_setting("theme", "h2h-high-contrast")
+    remembered = load_settings()
+    assert remembered.theme == "h2h-high-contrast" and remembered.hints is True
