@@ -93,8 +93,9 @@ class Studio:
         self.deck_name = name
 
     def open(self) -> float:
-        """Start the studio's list of decks, choose the deck (the last in the list: it is the
-        only one in its --decks folder); seconds from enter to the editor ready to use."""
+        """Start the studio's list of decks, choose the deck (the first in the list: the bench's
+        own user folders are empty, and a --decks folder comes before the bundled decks);
+        seconds from enter to the editor ready to use."""
         saves = self.ctx.folder("studio-saves")
         argv = [
             str(self.ctx.h2h),
@@ -108,7 +109,7 @@ class Studio:
         began = self.term.start(argv, cwd=ROOT)
         seen = self.term.wait_for(began, BROWSER_READY, timeout=60)
         self.term.quiet(seen.screen, began + seen.after)
-        began = self.term.press("End")
+        began = self.term.press("Home")
         self.term.wait_for(began, [self.deck_name], timeout=30)
         began = self.term.press("Enter")
         seen = self.term.wait_for(began, EDITOR_READY, timeout=60)
