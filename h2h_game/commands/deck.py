@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from h2h_game.commands import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 
+# `h2h --help` imports every command: typing and pathlib wait until a command runs.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
+    from typing import Any
+
     from h2h_game.decks.problems import DeckError
     from h2h_game.engine.deck import Deck
 
@@ -264,6 +267,8 @@ def _report(error: DeckError) -> None:
 def _expand(paths: Iterable[str]) -> tuple[list[Path], bool]:
     """Files as given, and every *.toml in a folder given; and whether a folder given held no
     deck at all, which is reported here and is a failure, never a silent success."""
+    from pathlib import Path
+
     expanded: list[Path] = []
     empty = False
     for name in paths:
@@ -368,6 +373,8 @@ def run_lint(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from h2h_game.decks.library import resolve_deck
     from h2h_game.decks.lint import lint_deck
     from h2h_game.decks.problems import DeckError
@@ -398,6 +405,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from h2h_game.decks.library import resolve_deck
     from h2h_game.decks.problems import DeckError
     from h2h_game.decks.spreadsheet import deck_to_csv
@@ -425,6 +434,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_print(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from h2h_game.decks.library import resolve_deck
     from h2h_game.decks.printing import Paper, deck_to_html, sheet_count
     from h2h_game.decks.problems import DeckError
@@ -455,6 +466,8 @@ def run_print(args: argparse.Namespace) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from h2h_game import paths
     from h2h_game.decks.format import MAX_NAME
     from h2h_game.decks.problems import FORBIDDEN_CONTROL, quoted

@@ -10,13 +10,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from h2h_game.commands import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from h2h_game.untrusted import terminal_safe
 
+# `h2h --help` imports every command: typing and pathlib wait until a command runs.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from h2h_game.settings import Settings
 
 NEW_EXAMPLES = """\
@@ -35,7 +37,7 @@ examples:
   h2h continue 2026-11-25-maya              any unique beginning of an id
 """
 
-HELP_FILE = Path(__file__).resolve().parent.parent / "tui" / "help.md"
+HELP_FILE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "tui", "help.md")
 """The rules as the help screen shows them; read as a file so `h2h help` never loads Textual."""
 ORDINALS = ("first", "second")
 SEED_LIMIT = 2**63
@@ -178,7 +180,8 @@ def run_continue(args: argparse.Namespace) -> int:
 
 def run_help(args: argparse.Namespace) -> int:
     try:
-        text = HELP_FILE.read_text(encoding="utf-8")
+        with open(HELP_FILE, encoding="utf-8") as file:
+            text = file.read()
     except OSError as error:
         _err("h2h help", f"the rules could not be read: {error.strerror or error}")
         return EXIT_FAILURE

@@ -6,14 +6,15 @@ Every command that takes an id takes any unique beginning of one, as `git` does 
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-from typing import TYPE_CHECKING, Any
 
 from h2h_game.commands import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from h2h_game.untrusted import terminal_safe
 
+TYPE_CHECKING = False  # `h2h --help` imports every command: typing waits for one to run
 if TYPE_CHECKING:
+    from typing import Any
+
     from h2h_game.store import Listed, SaveStore
 
 DESCRIPTION = """\
@@ -172,6 +173,8 @@ def run_list(args: argparse.Namespace) -> int:
     if not items:
         _say(f"No saved games in {terminal_safe(str(store.folder))}.")
         return EXIT_OK
+    import shutil
+
     columns = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
     _say(describe.table(items, columns=columns))
     return EXIT_OK

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False  # typing waits until a command runs (see commands.deck)
+if TYPE_CHECKING:
+    from typing import Any
 
 EXAMPLES = """\
 examples:
@@ -62,6 +64,8 @@ def game_command(
 ) -> list[str]:
     """The command each browser tab runs: this Python, this game, the same folders, colours
     and hints."""
+    from pathlib import Path
+
     command = [sys.executable, "-m", "h2h_game"]
     # Absolute, so the games find the same folders whatever their working directory.
     if saves:
