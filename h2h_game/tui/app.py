@@ -31,7 +31,7 @@ from h2h_game.tui.messages import (
 )
 from h2h_game.tui.screens.title import TitleScreen
 from h2h_game.tui.themes import THEMES, VARIABLE_DEFAULTS, WARM
-from h2h_game.tui.widgets.notice import MIN_HEIGHT, MIN_WIDTH, NARROW_WIDTH
+from h2h_game.tui.widgets.notice import MIN_HEIGHT, MIN_WIDTH, NARROW_WIDTH, SHORT_HEIGHT
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -123,6 +123,8 @@ class H2HApp(CrashReporting, App[str | None]):
     def on_resize(self, event: Resize) -> None:
         width, height = event.size
         self.set_class(width < MIN_WIDTH, "-narrow")
+        # A split pane is narrow and short: the table gives the card the rows it needs.
+        self.set_class(width < MIN_WIDTH and height < SHORT_HEIGHT, "-short")
         self.set_class(width < NARROW_WIDTH or height < MIN_HEIGHT, "-too-small")
         for screen in self.screen_stack:
             screen.refresh_bindings()

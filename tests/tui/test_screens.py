@@ -349,6 +349,21 @@ async def test_a_phone_wide_table_lays_the_moves_out_two_by_two_and_plays(servic
         await until(pilot, lambda: table.state.moment.phase.value == "answered")
 
 
+async def test_a_split_pane_gives_the_card_the_rows_it_needs(services):
+    """60×24: the ladder goes (the jar line names the next level) and the card is whole."""
+    app = table_app(services)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        assert app.has_class("-narrow", "-short")
+        screen = app.screen
+        assert not screen.query_one("#ladder").display
+        card, row = screen.query_one("#card").region, screen.query_one("#card-row").region
+        assert row.y <= card.y and card.bottom <= row.bottom  # nothing of it cut off
+        await pilot.resize_terminal(60, 40)
+        await pilot.pause()
+        assert not app.has_class("-short") and screen.query_one("#ladder").display
+
+
 async def test_screens_that_need_the_width_cover_themselves_when_narrow(services):
     app = H2HApp(services)
     async with app.run_test(size=(60, 30)) as pilot:

@@ -326,7 +326,7 @@ class InABrowser(H2HApp):
 
 class TestNarrow:
     def test_the_table_in_a_split_pane(self, snap_compare, services):
-        """60×24: the header on two lines, the moves two by two, the card whole."""
+        """60×24: the header on two lines, no ladder, the moves two by two, the card whole."""
         assert snap_compare(table_app(services), terminal_size=(60, 24), run_before=pressing("a"))
 
     def test_the_table_on_a_phone(self, snap_compare, services):

@@ -9,6 +9,8 @@ MIN_WIDTH = 80
 NARROW_WIDTH = 40
 """The narrowest the play screens lay out: a phone held upright in `h2h serve` is 43 columns."""
 MIN_HEIGHT = 24
+SHORT_HEIGHT = 32
+"""Below this height a narrow table leaves out the ladder and seats the players side by side."""
 
 
 class TooSmall(Static):
