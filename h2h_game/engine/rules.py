@@ -291,9 +291,18 @@ def apply(state: GameState, action: Action, at: float | None = None) -> GameStat
 
 
 def why_not(state: GameState, action: Action) -> str | None:
-    """None when `action` is legal now, else the reason it is not."""
+    """None when `action` is legal now, else the reason it is not.
+
+    Asks the action's rule alone: the clock and the undo history that `apply` adds cannot make
+    an action illegal, and the legal moves are worked out for every state the table shows.
+    """
     try:
-        apply(state, action)
+        if isinstance(action, Undo):
+            _undo(state)
+        elif (handler := _RULES.get(type(action))) is None:
+            return f"{type(action).__name__} is not an action of this game."
+        else:
+            handler(state, action)
     except IllegalAction as refusal:
         return refusal.reason
     return None

@@ -439,3 +439,38 @@ async def test_every_panel_button_works_by_click(services):
         assert panel(table) == "summary-panel"
         await pilot.click("#again")
         await until(pilot, lambda: type(app.screen).__name__ == "NewGameScreen")
+
+
+async def test_a_key_press_applies_its_move_once_and_works_out_the_legal_moves_once(
+    services, monkeypatch: pytest.MonkeyPatch
+):
+    """The footer, the buttons, the palette and check_action share one set of legal moves;
+    the store saves the state it is given rather than applying the move again."""
+    import h2h_game.engine.rules as rules
+    import h2h_game.session as session
+
+    applied: list[object] = []
+    worked_out: list[object] = []
+    real_apply, real_legal = session.apply, session.legal_actions
+
+    def counting_apply(*args, **kwargs):
+        applied.append(args[1])
+        return real_apply(*args, **kwargs)
+
+    def counting_legal(state):
+        worked_out.append(state)
+        return real_legal(state)
+
+    monkeypatch.setattr(session, "apply", counting_apply)
+    monkeypatch.setattr(session, "legal_actions", counting_legal)
+    monkeypatch.setattr(rules, "apply", counting_apply)  # legality must not go through apply
+    app = table_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for key in ("a", "t", "a", "m"):
+            applied.clear()
+            worked_out.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert len(applied) == 1, (key, applied)
+            assert len(worked_out) == 1, (key, len(worked_out))
