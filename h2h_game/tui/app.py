@@ -50,7 +50,7 @@ class H2HApp(CrashReporting, App[str | None]):
     """
 
     TITLE = "Heart to Heart"
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "studio.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss"]
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {SettingsCommands}
     BINDINGS: ClassVar[list[BindingType]] = [

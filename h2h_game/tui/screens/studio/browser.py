@@ -96,6 +96,9 @@ def open_file(path: Path, where: str = "") -> Opened:
 class StudioBrowser(H2HScreen):
     """The deck studio's front door: your decks and the bundled ones, and new ones."""
 
+    # Read when the studio first opens: the title and the table never wait for these rules.
+    CSS_PATH = "studio.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", tooltip="Edit this deck (or see why it can't be read)"),
         Binding("n", "new", "New deck", tooltip="Start a deck from nothing"),

@@ -34,6 +34,9 @@ def _content(words: Words) -> Content:
 class StudioDialog(H2HModal):
     """A window over the studio that asks for something and dismisses with the answer."""
 
+    # Read when the studio first opens: the title and the table never wait for these rules.
+    CSS_PATH = "studio.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Back", tooltip="Close this without changing anything")
     ]

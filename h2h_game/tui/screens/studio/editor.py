@@ -111,6 +111,9 @@ class WholeChecked(Message):
 class StudioScreen(H2HScreen):
     """One deck in the studio: its cards, levels, details and ending, checked as you write."""
 
+    # Read when the studio first opens: the title and the table never wait for these rules.
+    CSS_PATH = "studio.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add", tooltip="Add a card (or a level, tag or landing card) here"),
         Binding("e", "edit", "Edit", tooltip="Change the one you are on"),
