@@ -13,11 +13,15 @@ traceback and never exit 0.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
-from collections.abc import Sequence
 
 from h2h_game import __version__
-from h2h_game.commands import EXIT_INTERRUPTED, EXIT_OK, deck, play, saves, serve
+from h2h_game.commands import EXIT_INTERRUPTED, EXIT_OK, MODULES, SUMMARIES
+
+TYPE_CHECKING = False  # typing waits until a command runs (see commands.deck)
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -51,7 +55,9 @@ def common_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole `h2h` parser; given the command line, only the commands it names are built in
+    full, and the others are listed by name and summary (their modules are not imported)."""
     common = common_options()
     parser = argparse.ArgumentParser(
         prog="h2h",
@@ -62,17 +68,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"h2h {__version__}")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
-    play.register(subparsers, common)
-    deck.register(subparsers, common)
-    saves.register(subparsers, common)
-    serve.register(subparsers, common)
-    parser.set_defaults(func=play.run_title)
+    named = set(SUMMARIES) if argv is None else set(argv) & set(SUMMARIES)
+    registered: set[str] = set()
+    for name, module_name in MODULES.items():
+        if module_name in registered:
+            continue
+        if name in named or any(MODULES[other] == module_name for other in named):
+            module = importlib.import_module(f"h2h_game.commands.{module_name}")
+            module.register(subparsers, common)
+            registered.add(module_name)
+        else:
+            subparsers.add_parser(name, help=SUMMARIES[name])  # listed, never parsed
+    parser.set_defaults(func=_title)
     return parser
+
+
+def _title(args: argparse.Namespace) -> int:
+    from h2h_game.commands import play
+
+    return play.run_title(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the `h2h` command and return its exit code."""
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     args.saves = getattr(args, "saves", None)
     args.decks = getattr(args, "decks", None) or []

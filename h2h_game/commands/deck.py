@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from h2h_game.commands import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
+from h2h_game.commands import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SUMMARIES
 
 # `h2h --help` imports every command: typing and pathlib wait until a command runs.
 TYPE_CHECKING = False
@@ -152,7 +152,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     deck = subparsers.add_parser(
         "deck",
         parents=[common],
-        help="list, check, make, edit, convert and print decks",
+        help=SUMMARIES["deck"],
         description="List, check, make, edit, convert and print decks; bring back hidden cards.",
         epilog=DECK_EPILOG,
         formatter_class=_RAW,

@@ -11,7 +11,7 @@ import argparse
 import os
 import sys
 
-from h2h_game.commands import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
+from h2h_game.commands import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SUMMARIES
 from h2h_game.untrusted import terminal_safe
 
 # `h2h --help` imports every command: typing and pathlib wait until a command runs.
@@ -51,7 +51,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     new = subparsers.add_parser(
         "new",
         parents=[common],
-        help="start a new game",
+        help=SUMMARIES["new"],
         description="Start a new game. With a deck and two players, go straight to the table.",
         epilog=NEW_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -64,7 +64,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     cont = subparsers.add_parser(
         "continue",
         parents=[common],
-        help="continue a saved game (the most recent by default)",
+        help=SUMMARIES["continue"],
         description="Open a saved game exactly where it was left. If the most recent game is\n"
         "damaged, says so (and how to recover it) rather than opening an older one.",
         epilog=CONTINUE_EXAMPLES,
@@ -75,7 +75,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     helper = subparsers.add_parser(
         "help",
         parents=[common],
-        help="the rules of the game, in plain words",
+        help=SUMMARIES["help"],
         description="Print the rules of the game and every key, as the help screen (F1) shows.",
     )
     helper.set_defaults(func=run_help)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from h2h_game.commands import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
+from h2h_game.commands import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SUMMARIES
 from h2h_game.untrusted import terminal_safe
 
 TYPE_CHECKING = False  # `h2h --help` imports every command: typing waits for one to run
@@ -41,7 +41,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     saves = subparsers.add_parser(
         "saves",
         parents=[common],
-        help="list, look at, recover, tidy and delete saved games",
+        help=SUMMARIES["saves"],
         description=DESCRIPTION,
         epilog=EXAMPLES,
         formatter_class=_RAW,

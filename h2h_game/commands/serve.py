@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from h2h_game.commands import SUMMARIES
+
 TYPE_CHECKING = False  # typing waits until a command runs (see commands.deck)
 if TYPE_CHECKING:
     from typing import Any
@@ -21,7 +23,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     serve = subparsers.add_parser(
         "serve",
         parents=[common],
-        help="play in a browser (on a tablet on the table, say)",
+        help=SUMMARIES["serve"],
         description="Serve the game to web browsers; each browser tab is its own game. The link\n"
         "it prints holds a secret key, new every run: a browser without it is refused.\n"
         "No internet is needed.",
