@@ -20,8 +20,6 @@ def help_text() -> str:
 class HelpScreen(H2HModal):
     """How to play, over whatever screen asked for it."""
 
-    CSS_PATH = "screens.tcss"
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,f1,question_mark", "dismiss", "Close help"),
     ]

@@ -41,8 +41,6 @@ def cell(text: str, style: str = "") -> Text:
 class LoadGameScreen(H2HScreen):
     """The saved games, most recently played first."""
 
-    CSS_PATH = "screens.tcss"
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", priority=True, tooltip="Open the game, or recover it"),
         Binding("delete,d", "delete", "Delete", tooltip="Delete the game (asks first)"),

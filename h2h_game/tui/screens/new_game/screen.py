@@ -42,8 +42,6 @@ RITUAL_PAUSE = 0.6
 class NewGameScreen(H2HScreen):
     """Setting the table for a new game, one short step at a time."""
 
-    CSS_PATH = "../screens.tcss"
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "next", "Next", tooltip="On to the next step"),
         Binding("escape", "back", "Back", tooltip="Back a step; from the first, to the title"),
