@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from h2h_game import __version__
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 def common_options() -> argparse.ArgumentParser:
     """Options every subcommand accepts, before or after its name."""
-    common = argparse.ArgumentParser(add_help=False)
+    common = argparse.ArgumentParser(add_help=False, formatter_class=_help_formatter)
     common.add_argument(
         "--saves",
         metavar="DIR",
@@ -61,6 +62,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     common = common_options()
     parser = argparse.ArgumentParser(
         prog="h2h",
+        formatter_class=_help_formatter,
         description="Heart to Heart: a card game for two people who want to really talk.",
         parents=[common],
         epilog="Run without a command to open the title screen. Exit status: 0 ok, 1 failure, "
@@ -78,9 +80,23 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
             module.register(subparsers, common)
             registered.add(module_name)
         else:
-            subparsers.add_parser(name, help=SUMMARIES[name])  # listed, never parsed
+            # Listed, never parsed.
+            subparsers.add_parser(name, help=SUMMARIES[name], formatter_class=_help_formatter)
     parser.set_defaults(func=_title)
     return parser
+
+
+def _help_formatter(prog: str) -> argparse.HelpFormatter:
+    """argparse's own formatter, told the width: left to itself it imports shutil (and with it
+    bz2 and lzma) to ask, a fifth of what `h2h --help` costs."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, OSError, ValueError):
+            columns = 80
+    return argparse.HelpFormatter(prog, width=max(columns, 40) - 2)
 
 
 def _title(args: argparse.Namespace) -> int:
