@@ -469,3 +469,29 @@ async def test_hints_off_for_one_game_are_not_remembered_when_the_theme_changes(
         app.choose_setting("theme", "h2h-high-contrast")
     remembered = load_settings()
     assert remembered.theme == "h2h-high-contrast" and remembered.hints is True
+
+
+async def test_a_long_list_of_games_shows_a_screenful_first_then_every_game(services, saves):
+    """Load game adds the first rows at once and the older games just after; all are there,
+    in the store's order, and a delete lists them again, each game once."""
+    from tests.store.helpers import fresh_game, play
+
+    store = SaveStore(saves)
+    for number in range(75):
+        with store.create(fresh_game(names=(f"Ann{number}", "Bob")), 1_000.0 + number) as game:
+            play(game, 2, seed=number)
+    app = H2HApp(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("l")
+        await until(pilot, lambda: isinstance(app.screen, LoadGameScreen))
+        table = app.screen.query_one("#saves")
+        await until(pilot, lambda: table.row_count == 75)
+        players = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert len(set(players)) == 75
+        assert players == [" & ".join(item.players) for item in store.list()]  # store order
+        await pilot.press("d")
+        await pilot.click("#choice-delete")
+        await until(pilot, lambda: isinstance(app.screen, LoadGameScreen))
+        await until(pilot, lambda: table.row_count == 74)
+        await pilot.pause()
+        assert table.row_count == 74
