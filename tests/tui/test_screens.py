@@ -349,6 +349,20 @@ async def test_a_phone_wide_table_lays_the_moves_out_two_by_two_and_plays(servic
         await until(pilot, lambda: table.state.moment.phase.value == "answered")
 
 
+@pytest.mark.parametrize("size", [(43, 40), (43, 24)], ids=["phone", "small-pane"])
+async def test_no_key_falls_off_the_narrow_key_bar(services, size):
+    app = table_app(services)
+    async with app.run_test(size=size) as pilot:
+        for key in ("", "a"):
+            if key:
+                await pilot.press(key)
+            await pilot.pause()
+            bar = app.screen.query_one("KeyBar")
+            rows = bar._layout()
+            assert len(rows) <= bar.size.height, rows
+            assert "Help" in str(bar.render()) and "Leave" in str(bar.render())
+
+
 async def test_a_split_pane_gives_the_card_the_rows_it_needs(services):
     """60×24: the ladder goes (the jar line names the next level) and the card is whole."""
     app = table_app(services)
