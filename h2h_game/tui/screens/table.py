@@ -292,9 +292,15 @@ class TableScreen(H2HScreen):
         deck = state.deck
         level = deck.level(state.moment.level)
         read_only = ("  ·  read only", "$warning") if self.session.read_only else ""
+        # The deck first, as a window names its document before its program: where the level
+        # and progress leave little room, it is the game's name that is cut, not the deck's.
         self._set_line(
             "#deck-title",
-            Content.assemble(("Heart to Heart", "bold"), " · ", literal_line(deck.name), read_only),
+            Content.assemble(
+                literal_line(deck.name).stylize("bold"),
+                read_only,
+                (" · Heart to Heart", "$text-muted"),
+            ),
         )
         where: list[str | Content] = [
             f"Level {level.number} of {len(deck.levels)} · ",
