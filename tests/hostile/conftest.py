@@ -17,12 +17,12 @@ from types import FrameType
 
 import pytest
 
-from h2h_game.cli import main
 from h2h_game.store import SaveStore
-from tests.cli.conftest import Ran, Run, new_game
+from tests.cli.conftest import Ran, Run, folder, h2h, new_game, store
 from tests.store.helpers import START
 
-__all__ = ["Ran", "Run"]
+# The command line's fixtures, shared: a saves folder, its store, and `h2h` run in-process.
+__all__ = ["Ran", "Run", "folder", "h2h", "store"]
 
 TIME_LIMIT = 20
 """Seconds any one hostile case may take before it counts as a hang (they take well under 1)."""
@@ -46,29 +46,6 @@ def no_hang() -> Iterator[None]:
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    return tmp_path / "saves"
-
-
-@pytest.fixture
-def store(folder: Path) -> SaveStore:
-    return SaveStore(folder)
-
-
-@pytest.fixture
-def h2h(capsys: pytest.CaptureFixture[str], folder: Path) -> Run:
-    """Run `h2h WORDS… --saves FOLDER`; never a traceback, whatever happens."""
-
-    def run(*words: str | Path) -> Ran:
-        code = main([*map(str, words), "--saves", str(folder)])
-        out, err = capsys.readouterr()
-        assert "Traceback" not in out + err
-        return Ran(code, out, err)
-
-    return run
 
 
 @pytest.fixture
