@@ -87,8 +87,14 @@ def report(results: Sequence[Result], info: dict[str, object], settings: Setting
     return "\n".join(lines)
 
 
-def run_standalone(sections: Sequence[Section], *, quick: bool) -> None:
-    """What `python -m benchmarks.<part>` does: these rows only, printed, no results.json."""
+def run_standalone(
+    sections: Sequence[Section], doc: str | None, argv: Sequence[str] | None = None
+) -> None:
+    """What `python -m benchmarks.<part>` does: these rows only, printed, no results.json.
+    `doc` is the part's module docstring, whose first line describes it in `--help`."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a smoke run: a few of each")
+    quick = parser.parse_args(argv).quick
     needs = {id(section) for section in (*screen_bench.SECTIONS, *studio_bench.SECTIONS)}
     settings = Settings.make(quick)
     chosen = [(section, id(section) in needs) for section in sections]

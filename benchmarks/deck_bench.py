@@ -9,7 +9,6 @@ space for the deck and the cache (H2H_CACHE), never the real home folder.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import random
@@ -203,10 +202,7 @@ SECTIONS: list[tuple[str, str, Callable[[Context], list[Result]]]] = [
 def main(argv: Sequence[str] | None = None) -> None:
     from benchmarks.__main__ import run_standalone
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="a smoke run: a few of each")
-    args = parser.parse_args(argv)
-    run_standalone(SECTIONS, quick=args.quick)
+    run_standalone(SECTIONS, __doc__, argv)
 
 
 if __name__ == "__main__":

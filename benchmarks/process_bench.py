@@ -8,7 +8,6 @@ interpreter. Each run is a whole process, spawn to exit, output thrown away.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
 
@@ -79,10 +78,7 @@ SECTIONS: list[tuple[str, str, Callable[[Context], list[Result]]]] = [
 def main(argv: Sequence[str] | None = None) -> None:
     from benchmarks.__main__ import run_standalone
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="a smoke run: a few of each")
-    args = parser.parse_args(argv)
-    run_standalone(SECTIONS, quick=args.quick)
+    run_standalone(SECTIONS, __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ turns, launch by launch and key by key, so whatever else the machine is doing sl
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -404,10 +403,7 @@ SECTIONS: list[tuple[str, str, Callable[[Context], list[Result]]]] = [
 def main(argv: Sequence[str] | None = None) -> None:
     from benchmarks.__main__ import run_standalone
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="a smoke run: a few of each")
-    args = parser.parse_args(argv)
-    run_standalone(SECTIONS, quick=args.quick)
+    run_standalone(SECTIONS, __doc__, argv)
 
 
 if __name__ == "__main__":

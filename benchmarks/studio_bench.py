@@ -15,7 +15,6 @@ near-duplicate search has the work of a real deck and not of a deck of twelve wo
 
 from __future__ import annotations
 
-import argparse
 import random
 import re
 import sys
@@ -317,10 +316,7 @@ SECTIONS: list[tuple[str, str, Callable[[Context], list[Result]]]] = [
 def main(argv: Sequence[str] | None = None) -> None:
     from benchmarks.__main__ import run_standalone
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="a smoke run: a few of each")
-    args = parser.parse_args(argv)
-    run_standalone(SECTIONS, quick=args.quick)
+    run_standalone(SECTIONS, __doc__, argv)
 
 
 if __name__ == "__main__":
