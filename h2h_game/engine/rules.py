@@ -278,12 +278,10 @@ def rule(action: type[A]) -> Callable[[Callable[[GameState, A], Moment]], Handle
 
 def apply(state: GameState, action: Action, at: float | None = None) -> GameState:
     """The state after `action`, or IllegalAction with the reason it is not allowed now."""
-    if isinstance(action, Undo):
-        return _undo(state)
-    handler = _RULES.get(type(action))
-    if handler is None:
-        _refuse(f"{type(action).__name__} is not an action of this game.")
-    moment = _tick(state.moment, handler(state, action), at)
+    outcome = _ruled(state, action)
+    if isinstance(outcome, GameState):
+        return outcome  # undo: the moment before, as it was
+    moment = _tick(state.moment, outcome, at)
     # Undo reaches back within the current turn and the one before it, UNDO_DEPTH at most.
     kept = (*state.undo[-(UNDO_DEPTH - 1) :], state.moment)
     history = tuple(m for m in kept if m.turn >= moment.turn - 1)
@@ -297,15 +295,21 @@ def why_not(state: GameState, action: Action) -> str | None:
     an action illegal, and the legal moves are worked out for every state the table shows.
     """
     try:
-        if isinstance(action, Undo):
-            _undo(state)
-        elif (handler := _RULES.get(type(action))) is None:
-            return f"{type(action).__name__} is not an action of this game."
-        else:
-            handler(state, action)
+        _ruled(state, action)
     except IllegalAction as refusal:
         return refusal.reason
     return None
+
+
+def _ruled(state: GameState, action: Action) -> Moment | GameState:
+    """What the action's rule makes of the state: the next moment, or for undo the whole state
+    it returns to. IllegalAction when the rule refuses it."""
+    if isinstance(action, Undo):
+        return _undo(state)
+    handler = _RULES.get(type(action))
+    if handler is None:
+        _refuse(f"{type(action).__name__} is not an action of this game.")
+    return handler(state, action)
 
 
 def is_legal(state: GameState, action: Action) -> bool:
