@@ -355,7 +355,7 @@ class H2HApp(CrashReporting, App[str | None]):
             self.services.theme = theme
             self._remember_settings(theme=theme)
 
-    def _remember_settings(self, **chosen: str | bool) -> None:
+    def _remember_settings(self, *, theme: str | None = None, hints: bool | None = None) -> None:
         """Remember what was just chosen, and only that: `--no-hints` or `--theme` given for
         one game must not become the setting because the other one was changed."""
         if not self.services.remember:
@@ -364,8 +364,13 @@ class H2HApp(CrashReporting, App[str | None]):
 
         from h2h_game.settings import load_settings, save_settings
 
+        settings = load_settings()
+        if theme is not None:
+            settings = replace(settings, theme=theme)
+        if hints is not None:
+            settings = replace(settings, hints=hints)
         try:
-            save_settings(replace(load_settings(), **chosen))  # type: ignore[arg-type]
+            save_settings(settings)
         except OSError as error:
             self.notify(f"Could not remember it: {error.strerror or error}", markup=False)
 
