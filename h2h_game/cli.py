@@ -71,17 +71,16 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"h2h {__version__}")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     named = set(SUMMARIES) if argv is None else set(argv) & set(SUMMARIES)
+    wanted = {MODULES[name] for name in named}
     registered: set[str] = set()
     for name, module_name in MODULES.items():
-        if module_name in registered:
-            continue
-        if name in named or any(MODULES[other] == module_name for other in named):
+        if module_name not in wanted:
+            # Listed, never parsed.
+            subparsers.add_parser(name, help=SUMMARIES[name], formatter_class=_help_formatter)
+        elif module_name not in registered:
             module = importlib.import_module(f"h2h_game.commands.{module_name}")
             module.register(subparsers, common)
             registered.add(module_name)
-        else:
-            # Listed, never parsed.
-            subparsers.add_parser(name, help=SUMMARIES[name], formatter_class=_help_formatter)
     parser.set_defaults(func=_title)
     return parser
 
