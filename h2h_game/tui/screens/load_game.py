@@ -51,8 +51,6 @@ class LoadGameScreen(H2HScreen):
         super().__init__()
         self.services = services
         self.items: dict[str, Listed] = {}
-        self._fresh = False
-        """Listed at mount: the resume that follows at once need not list again."""
         self._generation = 0
         """Counts listings, so the rows of an old one are never added to a newer one's."""
 
@@ -68,16 +66,11 @@ class LoadGameScreen(H2HScreen):
         super().on_mount()
         table = self.query_one("#saves", DataTable)
         table.add_columns(*COLUMNS)
-        self.reload()
-        self._fresh = True
 
     def on_screen_resume(self) -> None:
-        # Back from a dialog or a game: recovering or deleting changed the list. The resume
-        # that follows the first mount has nothing new to show.
-        if self._fresh:
-            self._fresh = False
-        elif self.is_mounted:
-            self.reload()
+        # Shown (pushed, or back from a dialog or a game, where recovering or deleting changed
+        # the list): list the games. Textual mounts a screen before it resumes it.
+        self.reload()
 
     def reload(self) -> None:
         table = self.query_one("#saves", DataTable)
