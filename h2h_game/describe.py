@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from h2h_game import saves_table
 from h2h_game.engine import Ending, Summary
+from h2h_game.saves_table import last_played
 from h2h_game.store import BrokenSave, Listed, SaveInfo
-from h2h_game.untrusted import cut, terminal_safe, width
+from h2h_game.untrusted import terminal_safe
 
-FINISHED = "finished"
-IN_PROGRESS = "in progress"
 DAMAGED = "damaged"
 RECOVERED = "damaged, recovered"
 NEWER = "needs a newer h2h"
@@ -83,7 +83,7 @@ def evening(summary: Summary) -> list[str]:
 def status(item: Listed) -> str:
     """One word or two for the state of a save: finished, in progress, damaged…"""
     if isinstance(item, SaveInfo):
-        return FINISHED if item.finished else IN_PROGRESS
+        return saves_table.game_status(item.finished)
     if item.reason == NEWER_REASON:
         return NEWER
     return RECOVERED if item.recovered else DAMAGED
@@ -91,32 +91,11 @@ def status(item: Listed) -> str:
 
 def level_shown(item: SaveInfo) -> str:
     """The level a list shows: where a game in progress picks up; how deep a finished one went."""
-    return terminal_safe(item.deepest_name if item.finished else item.level_name)
+    return saves_table.level_shown(item.finished, item.level_name, item.deepest_name)
 
 
 def players(item: SaveInfo) -> str:
-    first, second = (terminal_safe(name) for name in item.players)
-    return f"{first} & {second}"
-
-
-def last_played(when: float, now: datetime | None = None) -> str:
-    """A moment in local time as people say it: "today 21:14", "Monday 21:14", "3 Nov 2025"."""
-    try:
-        moment = datetime.fromtimestamp(when).astimezone()
-    except (OverflowError, OSError, ValueError):
-        return "unknown"
-    now = now or datetime.now().astimezone()
-    days = (now.date() - moment.date()).days
-    clock = moment.strftime("%H:%M")
-    if days == 0:
-        return f"today {clock}"
-    if days == 1:
-        return f"yesterday {clock}"
-    if 1 < days < 7:
-        return f"{moment:%A} {clock}"
-    if moment.year == now.year:
-        return f"{moment.day} {moment:%b} {clock}"
-    return f"{moment.day} {moment:%b %Y}"
+    return saves_table.players_text(item.players)
 
 
 def game_known(item: Listed) -> SaveInfo | None:
@@ -160,7 +139,7 @@ def detail(item: Listed) -> list[str]:
 
 @dataclass(frozen=True)
 class Row:
-    """One save as a row of plain, printable cells."""
+    """One save as a row of plain, printable cells, in `saves_table.HEADER`'s order."""
 
     id: str
     players: str
@@ -182,11 +161,6 @@ class Row:
         ]
 
 
-HEADER = Row("ID", "PLAYERS", "DECK", "LEVEL", "ANSWERED", "LAST PLAYED", "STATE")
-WIDEST = {"players": 30, "deck": 24, "level": 20}
-"""Longer cells are cut short with an ellipsis so the table keeps its shape."""
-
-
 def row(item: Listed, now: datetime | None = None) -> Row:
     """A save as a row of the list: a damaged one keeps what the index knew of its game."""
     game = game_known(item)
@@ -196,46 +170,24 @@ def row(item: Listed, now: datetime | None = None) -> Row:
     if game is None:
         when = last_played(item.last_played, now) if item.last_played else ""
         return Row(item.id, "", "", "", "", when, state)
-    return Row(
+    cells = saves_table.game_cells(
         item.id,
-        cut(players(game), WIDEST["players"]),
-        cut(terminal_safe(game.deck), WIDEST["deck"]),
-        cut(level_shown(game), WIDEST["level"]),
-        str(game.answered),
-        last_played(game.updated, now),
-        state,
+        players=game.players,
+        deck=game.deck,
+        level_name=game.level_name,
+        deepest_name=game.deepest_name,
+        finished=game.finished,
+        answered=game.answered,
+        updated=game.updated,
+        state=state,
+        now=now,
     )
-
-
-FLEXIBLE = (1, 2, 3)
-"""The columns that give way when the terminal is narrow: players, deck, level."""
-NARROWEST = 8
-GAP = "  "
+    return Row(*cells)
 
 
 def table(items: list[Listed], now: datetime | None = None, columns: int | None = None) -> str:
-    """The list of saves as an aligned table, fitted to `columns` terminal columns when given:
-    players, deck and level give way first (down to 8 columns each), then lines are cut."""
-    rows = [HEADER.cells(), *(row(item, now).cells() for item in items)]
-    widths = [max(width(line[column]) for line in rows) for column in range(len(HEADER.cells()))]
-    if columns:
-        _narrow(widths, columns)
-    lines = []
-    for line in rows:
-        cells = [cut(cell, widths[i]) for i, cell in enumerate(line[:-1])]
-        padded = [cell + " " * (widths[i] - width(cell)) for i, cell in enumerate(cells)]
-        text = GAP.join([*padded, line[-1]]).rstrip()
-        lines.append(cut(text, columns) if columns else text)
-    return "\n".join(lines)
-
-
-def _narrow(widths: list[int], columns: int) -> None:
-    """Take columns from the widest flexible column, one at a time, until the table fits."""
-    while sum(widths) + len(GAP) * (len(widths) - 1) > columns:
-        widest = max(FLEXIBLE, key=lambda column: widths[column])
-        if widths[widest] <= NARROWEST:
-            return
-        widths[widest] -= 1
+    """The list of saves as an aligned table (`saves_table.table`)."""
+    return saves_table.table([row(item, now).cells() for item in items], columns)
 
 
 def damaged_message(item: BrokenSave, now: datetime | None = None) -> list[str]:

@@ -13,11 +13,13 @@ no more than a cap.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import stat
-from pathlib import Path
+
+TYPE_CHECKING = False  # `h2h saves list` reads the index through here without pathlib
+if TYPE_CHECKING:
+    from pathlib import Path
 
 TEMP_PREFIX = ".h2h-tmp-"
 """Every temporary file we write starts with this, so strays from a crash are recognisable."""
@@ -32,7 +34,7 @@ class NotAFile(ValueError):
     """The path is something other than a regular file (or a link where none is expected);
     `reason` says what, in words for the players."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
@@ -41,13 +43,13 @@ class NotAFile(ValueError):
 class TooBig(ValueError):
     """The file is larger than the reader accepts."""
 
-    def __init__(self, path: Path, limit: int) -> None:
+    def __init__(self, path: str | os.PathLike[str], limit: int) -> None:
         super().__init__(f"{path}: over {limit} bytes")
         self.path = path
         self.limit = limit
 
 
-def read_regular(path: Path, limit: int, *, follow_links: bool = True) -> bytes:
+def read_regular(path: str | os.PathLike[str], limit: int, *, follow_links: bool = True) -> bytes:
     """The bytes of the regular file at `path`, at most `limit` of them.
 
     Raises NotAFile for a FIFO, a device, a socket or a folder (and for a link when
@@ -132,16 +134,24 @@ def write_atomic(
         # A full disk or a Ctrl-C mid-write: the old file is untouched; leave no temp behind.
         for leftover in (temp, kept):
             if leftover is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(leftover)
+                _remove_quietly(leftover)
         raise
     if kept is not None and keep_previous is not None:
         try:
             os.replace(kept, keep_previous)
         except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(kept)
+            _remove_quietly(kept)
     fsync_folder(folder)
+
+
+def _remove_quietly(path: Path) -> None:
+    """Remove a file of ours if it is there; one already gone or not ours to remove is fine."""
+    # Not contextlib.suppress: `h2h saves list` reads through this module, and contextlib is a
+    # fortieth of what that command costs.
+    try:  # noqa: SIM105
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 def _temp_name(path: Path) -> Path:
@@ -181,8 +191,7 @@ def _keep(path: Path, previous: Path) -> Path | None:
             finally:
                 os.close(fd)
     except (OSError, ValueError):
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+        _remove_quietly(temp)
         return None
     return temp
 
@@ -256,5 +265,7 @@ def private_folder(folder: Path) -> None:
                 raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(path)) from None
             continue  # made by someone else meanwhile: not ours to change
         # mkdir's mode passes through the umask, which can only take bits away; be exact anyway.
-        with contextlib.suppress(OSError):
+        try:  # noqa: SIM105 (see _remove_quietly)
             os.chmod(path, FOLDER_MODE)
+        except OSError:
+            pass

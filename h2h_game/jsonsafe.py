@@ -10,9 +10,11 @@ a `JSONDamage` whose `reason` is a plain clause ("it is nested too deeply to be 
 from __future__ import annotations
 
 import json
-import math
 import re
-from typing import Any
+
+TYPE_CHECKING = False  # `h2h saves list` reads the index through here without typing
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_DEPTH = 64
 """Arrays and objects inside each other; h2h's own files stay under 16."""
@@ -92,7 +94,7 @@ def _bounded_int(digits: str) -> int:
 
 def _bounded_float(literal: str) -> float:
     value = float(literal)
-    if not math.isfinite(value) or abs(value) > MAX_FLOAT:
+    if not abs(value) <= MAX_FLOAT:  # also false for NaN and the infinities
         raise JSONDamage("it holds a number too large to be real", literal[:40])
     return value
 

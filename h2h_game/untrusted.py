@@ -10,8 +10,8 @@ is in a terminal (`width`, `cut`) and how a name becomes part of a file name (`s
 
 from __future__ import annotations
 
+import functools
 import re
-import unicodedata
 
 _C0_C1 = "\x00-\x1f\x7f-\x9f"
 _BIDI = "\u202a-\u202e\u2066-\u2069"
@@ -20,18 +20,28 @@ CONTROL = re.compile(f"[{_C0_C1}]")
 """Unicode category Cc exactly (C0, DEL, C1): a regex scans long texts far faster than a loop."""
 FORBIDDEN_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters not allowed in deck text: all of them except tab and newline."""
-_UNSAFE = re.compile(f"[{_C0_C1}{_BIDI}]")
-"""Controls and the bidi embedding/override/isolate characters."""
+
+
+@functools.cache
+def _unsafe() -> re.Pattern[str]:
+    """Controls and the bidi embedding/override/isolate characters."""
+    # Compiled when first needed: its ranges above U+00FF make it a third of a millisecond to
+    # compile, a fiftieth of `h2h saves list`, which seldom meets such a character.
+    return re.compile(f"[{_C0_C1}{_BIDI}]")
 
 
 def display_text(text: str) -> str:
     """Text safe to show on screen: newlines kept, tabs as spaces, other controls removed."""
-    return _UNSAFE.sub(_replacement_keeping_lines, text)
+    if text.isprintable():
+        return text  # no control and no bidi character (both are unprintable): nothing to do
+    return _unsafe().sub(_replacement_keeping_lines, text)
 
 
 def terminal_safe(text: str) -> str:
     """Text safe to print on one line: newlines and tabs become spaces, other controls go."""
-    return _UNSAFE.sub(_replacement_on_one_line, text)
+    if text.isprintable():
+        return text
+    return _unsafe().sub(_replacement_on_one_line, text)
 
 
 def _replacement_keeping_lines(match: re.Match[str]) -> str:
@@ -47,6 +57,10 @@ def _replacement_on_one_line(match: re.Match[str]) -> str:
 
 def width(text: str) -> int:
     """Columns `text` takes in a terminal: wide East Asian characters take two, marks none."""
+    if text.isascii():
+        return len(text)  # every ASCII character counts one here, controls included
+    import unicodedata  # loaded on the first text that is not ASCII: most lists have none
+
     return sum(
         0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
         for ch in text
@@ -75,6 +89,8 @@ def slug(text: str, *, fallback: str, limit: int = 40, ascii_only: bool = False)
     With `ascii_only` letters lose their accents and anything else non-ASCII goes (game ids are
     ASCII); otherwise letters of every script stay. `fallback` when nothing is left.
     """
+    import unicodedata
+
     folded = (
         unicodedata.normalize("NFKD", text) if ascii_only else unicodedata.normalize("NFC", text)
     )

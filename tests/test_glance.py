@@ -96,3 +96,10 @@ def test_names_in_the_index_cannot_reach_the_terminal(tmp_path: Path) -> None:
     seen = glance.latest_unfinished(tmp_path)
     assert seen.sure and seen.label is not None
     assert "\x1b" not in seen.label and "\u202e" not in seen.label
+
+
+def test_cards_hidden_after_a_game_leave_the_glance_sure(tmp_path: Path) -> None:
+    play(tmp_path, ("Maya", "Sam"), at=START)
+    SaveStore(tmp_path).list()
+    (tmp_path / ".hidden-cards.json").write_text('{"hidden": {}}')  # not a game: never listed
+    assert glance.latest_unfinished(tmp_path).sure

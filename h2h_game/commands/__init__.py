@@ -1,5 +1,9 @@
 """Provides the subcommands of `h2h`, one module per group, and the exit codes they all use."""
 
+import argparse
+import os
+import sys
+
 from h2h_game.exit_codes import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 
 SUMMARIES = {
@@ -18,4 +22,37 @@ MODULES = {"new": "play", "continue": "play", "help": "play"} | {
 }
 """The module under `h2h_game.commands` that registers each command."""
 
-__all__ = ["EXIT_FAILURE", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "MODULES", "SUMMARIES"]
+
+def help_width() -> int:
+    """The width help text is wrapped to: argparse's own formatter, left to ask, imports shutil
+    (and with it bz2 and lzma), a fifth of what `h2h --help` costs."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, OSError, ValueError):
+            columns = 80
+    return max(columns, 40) - 2
+
+
+def plain_help(prog: str) -> argparse.HelpFormatter:
+    """The formatter for parsers whose words argparse may wrap."""
+    return argparse.HelpFormatter(prog, width=help_width())
+
+
+def raw_help(prog: str) -> argparse.HelpFormatter:
+    """The formatter for parsers whose description and examples keep their own lines."""
+    return argparse.RawDescriptionHelpFormatter(prog, width=help_width())
+
+
+__all__ = [
+    "EXIT_FAILURE",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "MODULES",
+    "SUMMARIES",
+    "plain_help",
+    "raw_help",
+]

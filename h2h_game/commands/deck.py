@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from h2h_game.commands import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SUMMARIES
+from h2h_game.commands import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SUMMARIES, raw_help
 
 # `h2h --help` imports every command: typing and pathlib wait until a command runs.
 TYPE_CHECKING = False
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from h2h_game.decks.problems import DeckError
     from h2h_game.engine.deck import Deck
 
-_RAW = argparse.RawDescriptionHelpFormatter
 
 DECK_EPILOG = """\
 examples:
@@ -155,7 +154,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help=SUMMARIES["deck"],
         description="List, check, make, edit, convert and print decks; bring back hidden cards.",
         epilog=DECK_EPILOG,
-        formatter_class=_RAW,
+        formatter_class=raw_help,
     )
     deck.set_defaults(func=lambda args: _usage(deck))
     commands = deck.add_subparsers(title="deck commands", metavar="COMMAND")
@@ -167,7 +166,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
             help=summary,
             description=summary[:1].upper() + summary[1:] + ".",
             epilog=epilog,
-            formatter_class=_RAW,
+            formatter_class=raw_help,
         )
 
     listing = command("list", "list every deck h2h can find", LIST_EPILOG)

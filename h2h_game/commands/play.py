@@ -11,7 +11,7 @@ import argparse
 import os
 import sys
 
-from h2h_game.commands import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SUMMARIES
+from h2h_game.commands import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SUMMARIES, raw_help
 from h2h_game.untrusted import terminal_safe
 
 # `h2h --help` imports every command: typing and pathlib wait until a command runs.
@@ -54,7 +54,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help=SUMMARIES["new"],
         description="Start a new game. With a deck and two players, go straight to the table.",
         epilog=NEW_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=raw_help,
     )
     new.add_argument("--deck", metavar="NAME|PATH", help="a deck's name or a .toml file")
     new.add_argument("--players", nargs=2, metavar="NAME", help="both players' names")
@@ -68,7 +68,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         description="Open a saved game exactly where it was left. If the most recent game is\n"
         "damaged, says so (and how to recover it) rather than opening an older one.",
         epilog=CONTINUE_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=raw_help,
     )
     cont.add_argument("id", nargs="?", help="the game's id (or its beginning), from h2h saves list")
     cont.set_defaults(func=run_continue)

@@ -8,11 +8,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from h2h_game.commands import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SUMMARIES
+from h2h_game.commands import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SUMMARIES, raw_help
 from h2h_game.untrusted import terminal_safe
 
 TYPE_CHECKING = False  # `h2h --help` imports every command: typing waits for one to run
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any
 
     from h2h_game.store import Listed, SaveStore
@@ -34,7 +35,6 @@ examples:
   h2h saves delete 2026-11-25-maya-sam-3f9c --yes
                                          delete without asking (for scripts)
 """
-_RAW = argparse.RawDescriptionHelpFormatter
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -44,7 +44,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help=SUMMARIES["saves"],
         description=DESCRIPTION,
         epilog=EXAMPLES,
-        formatter_class=_RAW,
+        formatter_class=raw_help,
     )
     saves.set_defaults(func=run_list)
     commands = saves.add_subparsers(title="commands", metavar="COMMAND")
@@ -56,7 +56,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
             help=summary,
             description=description,
             epilog=epilog,
-            formatter_class=_RAW,
+            formatter_class=raw_help,
         )
 
     listing = command(
@@ -124,10 +124,15 @@ def _err(text: str) -> None:
 
 
 def store_for(args: argparse.Namespace) -> SaveStore:
-    from h2h_game.paths import saves_dir
     from h2h_game.store import SaveStore
 
-    return SaveStore(saves_dir(getattr(args, "saves", None)))
+    return SaveStore(_store_folder(args))
+
+
+def _store_folder(args: argparse.Namespace) -> Path:
+    from h2h_game.paths import saves_dir
+
+    return saves_dir(getattr(args, "saves", None))
 
 
 def find(store: SaveStore, wanted: str) -> Listed | int:
@@ -161,6 +166,9 @@ def find(store: SaveStore, wanted: str) -> Listed | int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    if (text := _listed_from_index(args)) is not None:
+        _say(text)
+        return EXIT_OK
     from h2h_game import describe
     from h2h_game.store import StoreError
 
@@ -173,11 +181,50 @@ def run_list(args: argparse.Namespace) -> int:
     if not items:
         _say(f"No saved games in {terminal_safe(str(store.folder))}.")
         return EXIT_OK
+    _say(describe.table(items, columns=_columns()))
+    return EXIT_OK
+
+
+def _listed_from_index(args: argparse.Namespace) -> str | None:
+    """The list from the saves index alone, when it is sure of every file: the same table the
+    store's listing prints, without loading the store, the engine or TinyDB. None when the
+    store must look (a changed or damaged file, no index, no games)."""
+    import os
+
+    from h2h_game import indexed, saves_table
+
+    named = getattr(args, "saves", None) or os.environ.get("H2H_SAVES")
+    if named:
+        folder: str | os.PathLike[str] = os.path.expanduser(named)
+    else:
+        folder = _store_folder(args)
+    games = indexed.games(folder)
+    if not games:
+        return None
+    rows = [
+        saves_table.game_cells(
+            game_id,
+            players=game["players"],
+            deck=game["deck"],
+            level_name=game["level_name"],
+            deepest_name=game["deepest_name"],
+            finished=game["finished"],
+            answered=game["answered"],
+            updated=game["updated"],
+            state=saves_table.game_status(game["finished"]),
+        )
+        for game_id, game in games
+    ]
+    return saves_table.table(rows, _columns())
+
+
+def _columns() -> int | None:
+    """The terminal's width when printing to one; None (no cutting) into a pipe or a file."""
+    if not sys.stdout.isatty():
+        return None
     import shutil
 
-    columns = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-    _say(describe.table(items, columns=columns))
-    return EXIT_OK
+    return shutil.get_terminal_size().columns
 
 
 def run_show(args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from h2h_game.commands import SUMMARIES
+from h2h_game.commands import SUMMARIES, raw_help
 
 TYPE_CHECKING = False  # typing waits until a command runs (see commands.deck)
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "it prints holds a secret key, new every run: a browser without it is refused.\n"
         "No internet is needed.",
         epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=raw_help,
     )
     serve.add_argument(
         "--host",

@@ -6,6 +6,9 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from h2h_game import describe
 from h2h_game.engine import Ending, summarise
 from h2h_game.store import BrokenSave, SaveInfo
@@ -178,3 +181,30 @@ def test_a_terminal_too_narrow_for_the_table_cuts_its_lines() -> None:
     lines = text.splitlines()
     assert all(width(line) <= 40 for line in lines)
     assert lines[1].startswith(GAME.id) and lines[1].endswith("…")
+
+
+def said_by_datetime(when: float, now: datetime) -> str:
+    """How the list said a moment when it worked it out with datetime."""
+    try:
+        moment = datetime.fromtimestamp(when).astimezone()
+    except (OverflowError, OSError, ValueError):
+        return "unknown"
+    days = (now.date() - moment.date()).days
+    clock = moment.strftime("%H:%M")
+    if days in (0, 1):
+        return f"{('today', 'yesterday')[days]} {clock}"
+    if 1 < days < 7:
+        return f"{moment:%A} {clock}"
+    if moment.year == now.year:
+        return f"{moment.day} {moment:%b} {clock}"
+    return f"{moment.day} {moment:%b %Y}"
+
+
+@given(
+    # Whole seconds: within a microsecond of the next second datetime rounds up, the list not.
+    when=st.integers(min_value=0, max_value=300_000_000_000) | st.sampled_from([1e300, -1e300]),
+    now=st.integers(min_value=0, max_value=4_000_000_000),
+)
+def test_a_moment_is_said_as_datetime_would_say_it(when: float, now: int) -> None:
+    today = datetime.fromtimestamp(now).astimezone()
+    assert describe.last_played(when, today) == said_by_datetime(when, today)

@@ -1,4 +1,5 @@
-"""`h2h --help` lists every command without importing them: what it costs is what it prints."""
+"""`h2h --help` lists every command without importing them, and `h2h saves list` reads a sure
+index without the store: what each costs is what it prints."""
 
 from __future__ import annotations
 
@@ -6,6 +7,11 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
+
+from h2h_game.store import SaveStore
+from tests.store.helpers import START
+from tests.test_glance import play
 
 PROBE = """
 import json, sys
@@ -15,14 +21,19 @@ try:
 except SystemExit:
     pass
 loaded = sorted(m for m in sys.modules if m.startswith("h2h_game.commands."))
-heavy = sorted({"typing", "pathlib", "shutil"} & set(sys.modules))
-print(json.dumps({"commands": loaded, "heavy": heavy}), file=sys.stderr)
+heavy = ("typing", "pathlib", "shutil", "dataclasses", "datetime", "h2h_game.store", "tinydb")
+found = sorted(set(heavy) & set(sys.modules))
+print(json.dumps({"commands": loaded, "heavy": found}), file=sys.stderr)
 """
 
 
 def imported(*argv: str) -> dict[str, list[str]]:
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, check=True
+        [sys.executable, "-c", PROBE, *argv],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "H2H_SAVES": ""},
     )
     result: dict[str, list[str]] = json.loads(done.stderr.strip().splitlines()[-1])
     return result
@@ -46,3 +57,20 @@ def test_help_is_as_wide_as_columns_says() -> None:
         env={**os.environ, "COLUMNS": "60"},
     )
     assert max(len(line) for line in done.stdout.splitlines()) <= 58
+
+
+def test_saves_list_from_a_sure_index_loads_neither_the_store_nor_the_engine(
+    tmp_path: Path,
+) -> None:
+    play(tmp_path, ("Maya", "Sam"), at=START)
+    SaveStore(tmp_path).list()  # brings the index up to date
+    assert imported("saves", "list", "--saves", str(tmp_path)) == {
+        "commands": ["h2h_game.commands.saves"],
+        "heavy": [],
+    }
+
+
+def test_saves_list_asks_the_store_when_the_index_is_gone(tmp_path: Path) -> None:
+    play(tmp_path, ("Maya", "Sam"), at=START)
+    (tmp_path / ".index.json").unlink()
+    assert "h2h_game.store" in imported("saves", "list", "--saves", str(tmp_path))["heavy"]
