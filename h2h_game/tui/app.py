@@ -7,7 +7,7 @@ saves, the table) are imported when a game starts, so the title's first frame wa
 
 from __future__ import annotations
 
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
@@ -54,6 +54,9 @@ class H2HApp(CrashReporting, App[str | None]):
     # Textual parse every sheet again (about 14 ms here) as it opens. The table's and the
     # studio's larger sheets still come with their screens, off the title's first frame.
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/screens.tcss"]
+    TABLE_CSS = Path(__file__).parent / "screens" / "table.tcss"
+    """The table's sheet (`TableScreen.CSS_PATH`), read with the app's when the table is the
+    first screen, so that `h2h new` and `h2h continue` do not wait for every sheet twice."""
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {SettingsCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -73,9 +76,11 @@ class H2HApp(CrashReporting, App[str | None]):
     ]
 
     def __init__(self, services: Services, launch: Launch | None = None) -> None:
-        super().__init__()
+        launch = launch or Launch()
+        sheets = self.CSS_PATH if isinstance(self.CSS_PATH, list) else [self.CSS_PATH]
+        super().__init__(css_path=[*sheets, self.TABLE_CSS] if launch.to_table else None)
         self.services = services
-        self.launch = launch or Launch()
+        self.launch = launch
         self.left_unfinished: str | None = None
         """The last game left at the table unfinished in this run: what to carry on with."""
         self._flow: GameFlow | None = None
@@ -83,7 +88,7 @@ class H2HApp(CrashReporting, App[str | None]):
         """The deck studio a game was tried from: the players come back to it after."""
         for theme in THEMES:
             self.register_theme(theme)
-        self.theme = services.theme if services.theme in self.available_themes else WARM.name
+        self._first_theme(services.theme if services.theme in self.available_themes else WARM.name)
 
     @property
     def flow(self) -> GameFlow:
@@ -93,12 +98,34 @@ class H2HApp(CrashReporting, App[str | None]):
             self._flow = GameFlow(self.services)
         return self._flow
 
+    def _first_theme(self, name: str) -> None:
+        """Choose the theme before the app runs, without a second parse of every stylesheet.
+
+        Setting `theme` makes Textual parse every sheet again once the app runs, for the new
+        colours (about 7 ms before the first frame). Before it runs, nothing has been parsed
+        yet: the sheets' colours, the class naming the theme and the dark or light mode
+        `App.__init__` set for its default theme are all that need to follow. A theme of the
+        other mode takes the long way.
+        """
+        if self.available_themes[name].dark != self.current_theme.dark:
+            self.theme = name
+            return
+        self.set_reactive(App.theme, name)
+        self.set_class(True, f"-theme-{name}", update=False)
+        self.stylesheet.set_variables(self.get_css_variables())
+
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(VARIABLE_DEFAULTS)
 
     def on_mount(self) -> None:
         # In a browser (`h2h serve`) the moves are for fingers: taller buttons and keys.
         self.set_class(self.is_web, "-web")
+        # The first screen opens just after mounting, when the app runs: until then Textual
+        # shows nothing, and a screen opened during the mount is laid out and drawn once for
+        # nothing, then again for real (some 40 ms before the first card of `h2h new`).
+        self.call_later(self._open_first_screen)
+
+    def _open_first_screen(self) -> None:
         launch = self.launch
         if launch.start and launch.preset is not None and launch.preset.deck is not None:
             # Straight to the table: the title is built only when the players leave it.
@@ -116,12 +143,14 @@ class H2HApp(CrashReporting, App[str | None]):
                 self.push_screen(TitleScreen(self.services))
             return
         self.push_screen(TitleScreen(self.services))
+        # Called, not posted: whoever waits for the app to settle (a test's pilot) finds the
+        # screen it asked for open, rather than a message about it still in the queue.
         if launch.studio is not None:
             self.open_studio(launch.studio)
         elif launch.resume is not None:
-            self.post_message(ResumeGame(launch.resume or None))
+            self.on_resume_game(ResumeGame(launch.resume or None))
         elif launch.preset is not None:
-            self.post_message(NewGame(launch.preset))
+            self.on_new_game(NewGame(launch.preset))
 
     def on_resize(self, event: Resize) -> None:
         width, height = event.size

@@ -21,3 +21,8 @@ class Launch:
     """Open this saved game ("" for the most recent unfinished one)."""
     studio: str | None = None
     """Open the deck studio on this deck file ("" for the studio's list of decks)."""
+
+    @property
+    def to_table(self) -> bool:
+        """Whether the first screen is meant to be the table (a new game or a saved one)."""
+        return self.start or self.resume is not None

@@ -1,0 +1,76 @@
+"""Starting does each thing once: every stylesheet is read and parsed once, the chosen theme is
+in force from the first frame, and what was loaded is set aside from the garbage collector."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+from textual.css.stylesheet import Stylesheet
+
+from h2h_game.commands.play import _loading
+from h2h_game.services import Services
+from h2h_game.tui.app import H2HApp
+from h2h_game.tui.screens.table import TableScreen
+from h2h_game.tui.screens.title import TitleScreen
+from tests.tui.conftest import table_app
+
+
+@pytest.fixture
+def reparses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every time Textual parses all the sheets again (a screen's own sheet, a theme)."""
+    seen: list[str] = []
+    reparse = Stylesheet.reparse
+
+    def counted(self: Stylesheet) -> None:
+        seen.append("reparse")
+        reparse(self)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counted)
+    return seen
+
+
+async def test_straight_to_the_table_parses_the_sheets_once(
+    services: Services, reparses: list[str]
+) -> None:
+    app = table_app(services)
+    async with app.run_test(size=(100, 30)):
+        assert isinstance(app.screen, TableScreen)
+    assert reparses == []
+
+
+async def test_the_title_parses_the_sheets_once(services: Services, reparses: list[str]) -> None:
+    app = H2HApp(services)
+    async with app.run_test(size=(100, 30)):
+        assert isinstance(app.screen, TitleScreen)
+    assert reparses == []
+
+
+@pytest.mark.parametrize("theme", ["h2h-warm", "h2h-high-contrast", "textual-light", "nord"])
+async def test_the_chosen_theme_is_in_force_from_the_first_frame(
+    services: Services, theme: str
+) -> None:
+    services.theme = theme
+    app = table_app(services)
+    async with app.run_test(size=(100, 30)):
+        chosen = app.available_themes[theme]
+        assert app.current_theme is chosen
+        assert app.has_class(f"-theme-{theme}")
+        assert app.has_class("-dark-mode") == chosen.dark != app.has_class("-light-mode")
+        # The sheets were parsed with the theme's colours, not the default theme's.
+        assert app.screen.styles.background == chosen.to_color_system().background
+
+
+def test_what_was_loaded_is_frozen_and_the_collector_runs_again() -> None:
+    frozen = gc.get_freeze_count()
+    try:
+        with pytest.raises(RuntimeError), _loading():
+            assert not gc.isenabled()
+            kept = [[]]  # made while loading: set aside with the rest
+            raise RuntimeError("a failure while loading still turns the collector back on")
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > frozen
+        assert kept
+    finally:
+        gc.unfreeze()
+        gc.enable()
