@@ -34,7 +34,7 @@ from h2h_game.engine import (
     deal_game,
     legal_actions,
 )
-from h2h_game.store import OpenGame, SaveStore
+from h2h_game.store import OpenGame, SaveStore, record
 from h2h_game.store.index import INDEX_NAME
 
 START = 1_764_000_000.0
@@ -96,15 +96,21 @@ def play(folder: Path, games: int, actions: int = 60) -> list[Path]:
 
 
 def fill(folder: Path, games: int, originals: Sequence[Path]) -> None:
-    """`games` saved games: copies of `originals` under new ids (the index is left to build)."""
+    """`games` saved games: copies of `originals` under new ids (the index is left to build).
+
+    Each copy is sealed as the store seals what it writes (`record.sealed`): a copy edited by
+    hand would be checked in full, and no game a player saved is.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     folder.chmod(0o700)
     for number in range(games):
         data = json.loads(originals[number % len(originals)].read_bytes())
         game_id = f"2025-11-24-copy-{number:05d}"
-        data["save"]["1"]["id"] = game_id
+        saved = data["save"]["1"]
+        del saved["seal"]  # the copy's own is made below
+        saved["id"] = game_id
         target = folder / f"{game_id}.json"
-        target.write_text(json.dumps(data, separators=(",", ":")))
+        target.write_bytes(record.sealed(data))
         target.chmod(0o600)
 
 

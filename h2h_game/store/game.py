@@ -36,6 +36,9 @@ class OpenGame:
         self._files = files
         self._lock = lock
         self._log_data = [entry.to_dict() for entry in loaded.log]
+        self._sealable = True
+        """Whether every time in the log is one the reader accepts: true of any game that
+        loaded, kept up action by action rather than checked over the whole log on each save."""
         self._closed = False
 
     @property
@@ -60,13 +63,16 @@ class OpenGame:
             raise ReadOnlyGame(self.id)
         log_data = [*self._log_data, entry.to_dict()]
         data = record.encode(self.id, self.created, at, state, log_data)
+        # A file whose log the reader refuses must not be sealed: the list would show it as fine.
+        sealable = self._sealable and record.is_log_time(entry.at)
         try:
-            self._files.write(self.id, data)
+            self._files.write(self.id, data, seal=sealable)
         except OSError as error:
             raise write_failure(error, self._files.folder) from error
         # Finishing a game, or undoing its last key, changes how the list shows it.
         changed = state.is_over != self.state.is_over
         self.state, self.log, self._log_data, self.updated = state, [*self.log, entry], log_data, at
+        self._sealable = sealable
         if changed:
             self._remember()
 

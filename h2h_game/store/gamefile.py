@@ -93,10 +93,12 @@ class GameFiles:
 
     # --- writing -------------------------------------------------------------------------------
 
-    def write(self, game_id: str, data: dict[str, dict[str, Any]]) -> None:
+    def write(self, game_id: str, data: dict[str, dict[str, Any]], *, seal: bool = True) -> None:
         """Write a game's whole file atomically, keeping the save it replaces as its previous
-        copy. OSError if it could not be written; the file on disk is then unchanged."""
-        write_atomic(self.path(game_id), dump(data), keep_previous=self.previous(game_id))
+        copy; sealed (see `record.sealed`) unless its log holds a time the reader refuses.
+        OSError if it could not be written; the file on disk is then unchanged."""
+        raw = record.sealed(data) if seal else dump(data)
+        write_atomic(self.path(game_id), raw, keep_previous=self.previous(game_id))
 
     def remember(
         self, game_id: str, state: GameState, created: float, updated: float, actions: int

@@ -2,13 +2,24 @@
 
 A game's file is a TinyDB database with one table, `save`, holding one document: the record.
 The record keeps the schema version, the game's id and times, the players, a summary for the
-list of saved games, the engine's state (with its copy of the deck) and the action log. It
-never holds anything typed about an answer, nor the lines, nor any trace of which topics were
-left out: the deal keeps only the cards in play, without their tags.
+list of saved games, the number of actions, the engine's state (with its copy of the deck) and
+the action log. It never holds anything typed about an answer, nor the lines, nor any trace of
+which topics were left out: the deal keeps only the cards in play, without their tags.
+
+Loading checks a record in full: it rebuilds the game and replays the log (see `decode`). The
+list of saved games cannot afford that for a thousand files, so each file is sealed as it is
+written: the record's first field, `seal`, is a SHA-256 of the rest of the file. While the seal
+holds, the file is byte for byte what a version like this one wrote, and the list reads only
+the record's head, everything before the state (see `shown`). A file changed since, or one
+without a seal (saved before seals, or by another version), is checked in full. Anyone can
+recompute a seal: it guards against damage and hand edits, not forgery, so opening a game
+always checks it in full. The seal and the count of actions are optional fields rather than a
+new schema version: a reader that does not know them ignores them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -16,6 +27,7 @@ from typing import Any
 
 from h2h_game import __version__
 from h2h_game.engine import (
+    RULES,
     SCHEMA,
     Deal,
     GameState,
@@ -31,6 +43,7 @@ from h2h_game.engine import (
     summarise,
 )
 from h2h_game.store import migrations
+from h2h_game.store.storage import UnreadableFile, dump, parse
 
 TABLE = "save"
 DOC_ID = "1"
@@ -99,10 +112,111 @@ def encode(
         "updated": updated,
         "players": [{"name": p.name, "colour": p.colour} for p in state.players],
         "summary": summary_of(state),
+        "actions": len(log),
+        # The state and the log go last: the list reads only what comes before them.
         "state": state_to_dict(state),
         "log": list(log),
     }
     return {TABLE: {DOC_ID: record}}
+
+
+_HEAD = dump({TABLE: {DOC_ID: {}}}).removesuffix(b"}}}")
+"""How every game file begins, up to its record's first field."""
+_SEAL_HEAD = _HEAD + b'"seal":"'
+_SEAL_SIZE = hashlib.sha256().digest_size * 2
+"""Hex digits in a seal."""
+_STATE_AT = b',"state":'
+"""Where a record's head ends. `encode` puts the state and the log last, and no key before
+them is "state"; a JSON string never holds an unescaped quote, so in a file `sealed` wrote
+these bytes first occur right there."""
+
+
+def sealed(data: dict[str, dict[str, Any]]) -> bytes:
+    """The bytes of a game's file holding `data` (what `encode` made), sealed when a reader
+    of this version will accept what the seal vouches for (see `shown`). The caller answers
+    for the times in the log (see `is_log_time`): checking each on every save would cost as
+    much as the rest of it in a long game."""
+    body = dump(data)
+    if not _sane_times(data[TABLE][DOC_ID]["state"]):
+        return body  # the reader refuses such a game; it must find out by checking in full
+    return seal(body)
+
+
+def seal(body: bytes) -> bytes:
+    """`body`, a game's file as `dump` writes it, with its seal as the record's first field:
+    the SHA-256 of this version's editions and of `body`, the file as it would be without it."""
+    return b"".join((_SEAL_HEAD, _digest(body), b'",', body.removeprefix(_HEAD)))
+
+
+def _sane_times(state: Mapping[str, Any]) -> bool:
+    """What `_sane` checks of a state's times, read from its plain form."""
+    moments = [state["moment"], *state["undo"]]
+    clocks = [state["deal"]["started"], *(moment["clock"] for moment in moments)]
+    return all(clock is None or _is_time(clock) for clock in clocks) and all(
+        _is_time(moment["together"]) for moment in moments
+    )
+
+
+def _digest(body: bytes | memoryview, head: bytes = b"") -> bytes:
+    # Hashed ahead of the file, so that a seal holds only between versions that write the same
+    # saves and play the same rules: what a newer h2h wrote, this one checks in full.
+    key = f"h2h save {migrations.SAVE_SCHEMA}, state {SCHEMA}, rules {RULES}\n"
+    digest = hashlib.sha256(key.encode())
+    digest.update(head)
+    digest.update(body)
+    return digest.hexdigest().encode("ascii")
+
+
+def is_sealed(raw: bytes) -> bool:
+    """Whether `raw` is byte for byte what `seal` made, by a version like this one: an edit,
+    a flipped bit or a write cut short all break the seal."""
+    start = len(_SEAL_HEAD)
+    end = start + _SEAL_SIZE
+    if not raw.startswith(_SEAL_HEAD) or raw[end : end + 2] != b'",':
+        return False
+    return _digest(memoryview(raw)[end + 2 :], _HEAD) == raw[start:end]
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What the list of saved games shows of a record."""
+
+    summary: Mapping[str, Any]
+    """As `summary_of` makes it; read from a sealed file, as it was written there."""
+    created: float
+    updated: float
+    actions: int
+
+    @classmethod
+    def of(cls, loaded: Loaded) -> Shown:
+        return cls(summary_of(loaded.state), loaded.created, loaded.updated, len(loaded.log))
+
+
+def shown(raw: bytes) -> Shown | None:
+    """What the list shows of a file's game, read from its head alone when its seal holds;
+    None when the file must be parsed and checked in full by `decode` instead.
+
+    The seal vouches that the file is as a version like this one wrote it, which writes only
+    games that came from `apply`, and seals only times the reader accepts: its log replays to
+    its state, so the list need not rebuild the game nor parse its state and log. Anyone can
+    recompute a seal, so it guards against damage and hand edits, not forgery: opening a game
+    always checks it in full.
+    """
+    if not is_sealed(raw):
+        return None
+    end = raw.find(_STATE_AT)
+    if end < 0:
+        return None
+    try:
+        head = record_of(parse(raw[:end] + b"}}}"))
+        created = _time(head.get("created"), "created")
+        updated = _time(head.get("updated"), "updated")
+    except (UnreadableFile, Unreadable):
+        return None
+    summary, actions = head.get("summary"), head.get("actions")
+    if not (isinstance(summary, dict) and type(actions) is int and actions >= 0):
+        return None
+    return Shown(summary, created, updated, actions)
 
 
 def record_of(data: Any) -> dict[str, Any]:
@@ -167,6 +281,7 @@ def _sane(state: GameState) -> GameState:
     """The state, when every time in it is a time this code would write and read back (a
     start in the year 10,000 would be saved as a number the reader refuses), and the list of
     saved games can show it."""
+    # `_sane_times` checks the same times before a file is sealed: keep the two in step.
     moments = (state.moment, *state.undo)
     times = [state.deal.started, *(moment.clock for moment in moments)]
     if not all(time is None or _is_time(time) for time in times):
@@ -244,9 +359,14 @@ def _log(data: Any) -> tuple[LogEntry, ...]:
         log = tuple(LogEntry.from_dict(item) for item in data)
     except ValueError as error:
         raise Unreadable("the action log is damaged", str(error)) from error
-    if any(entry.at is not None and not _is_time(entry.at) for entry in log):
+    if not all(is_log_time(entry.at) for entry in log):
         raise Unreadable("the action log is damaged", "a time out of range")
     return log
+
+
+def is_log_time(at: float | None) -> bool:
+    """Whether the reader accepts `at` as the time of a logged action (None: none was kept)."""
+    return at is None or _is_time(at)
 
 
 def _time(value: Any, what: str) -> float:
