@@ -36,7 +36,8 @@ from h2h_game.tui.widgets.notice import MIN_HEIGHT, MIN_WIDTH, NARROW_WIDTH, SHO
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from h2h_game.flow import GameFlow
+    from h2h_game.engine import Deck
+    from h2h_game.flow import GameFlow, Preset
     from h2h_game.session import Session
     from h2h_game.store import BrokenSave
     from h2h_game.tui.screens.studio.editor import StudioScreen
@@ -120,37 +121,36 @@ class H2HApp(CrashReporting, App[str | None]):
     def on_mount(self) -> None:
         # In a browser (`h2h serve`) the moves are for fingers: taller buttons and keys.
         self.set_class(self.is_web, "-web")
-        # The first screen opens just after mounting, when the app runs: until then Textual
-        # shows nothing, and a screen opened during the mount is laid out and drawn once for
-        # nothing, then again for real (some 40 ms before the first card of `h2h new`).
-        self.call_later(self._open_first_screen)
-
-    def _open_first_screen(self) -> None:
         launch = self.launch
         if launch.start and launch.preset is not None and launch.preset.deck is not None:
-            # Straight to the table: the title is built only when the players leave it.
-            self._start(
-                StartGame(
-                    launch.preset.deck,
-                    names=launch.preset.names or ("", ""),
-                    colours=launch.preset.colours,
-                    length=None if launch.preset.length is None else _length(launch.preset.length),
-                    seed=launch.preset.seed,
-                    first=launch.preset.first,
-                )
-            )
-            if not self._tables():
-                self.push_screen(TitleScreen(self.services))
+            # Straight to the table, just after mounting: until the app runs Textual shows
+            # nothing, and a table opened during the mount is laid out and drawn once for
+            # nothing, then again for real (some 40 ms before the first card of `h2h new`).
+            # The title, whose footer fills in only once the app runs, opens as before.
+            self.call_later(self._first_table, launch.preset, launch.preset.deck)
             return
         self.push_screen(TitleScreen(self.services))
-        # Called, not posted: whoever waits for the app to settle (a test's pilot) finds the
-        # screen it asked for open, rather than a message about it still in the queue.
         if launch.studio is not None:
             self.open_studio(launch.studio)
         elif launch.resume is not None:
-            self.on_resume_game(ResumeGame(launch.resume or None))
+            self.post_message(ResumeGame(launch.resume or None))
         elif launch.preset is not None:
-            self.on_new_game(NewGame(launch.preset))
+            self.post_message(NewGame(launch.preset))
+
+    def _first_table(self, preset: Preset, deck: Deck) -> None:
+        """The table of a new game; the title is built only when the players leave it."""
+        self._start(
+            StartGame(
+                deck,
+                names=preset.names or ("", ""),
+                colours=preset.colours,
+                length=None if preset.length is None else _length(preset.length),
+                seed=preset.seed,
+                first=preset.first,
+            )
+        )
+        if not self._tables():
+            self.push_screen(TitleScreen(self.services))
 
     def on_resize(self, event: Resize) -> None:
         width, height = event.size
