@@ -36,22 +36,19 @@ def trimmed_if_clean(raws: Sequence[str], longest: int) -> list[str] | None:
 
 def canonical_texts(texts: Sequence[str]) -> list[str]:
     """`canonical_text` of every text, in the same order."""
-    joined = _JOIN.join(texts)
-    if not texts or joined.count(_JOIN) != len(texts) - 1:
-        return [canonical_text(text) for text in texts]
+    # Trimming first changes no canonical form (no whitespace character normalises into or
+    # composes with anything else), and leaves runs of spaces as all there is to look for.
+    trimmed = [text.strip() for text in texts]
+    joined = _JOIN.join(trimmed)
+    if not trimmed or joined.count(_JOIN) != len(trimmed) - 1:
+        return [canonical_text(text) for text in trimmed]
     if not unicodedata.is_normalized("NFC", joined):
         joined = unicodedata.normalize("NFC", joined)
     forms = joined.split(_JOIN)
-    # Printable text has no whitespace but the plain space; with no two spaces together and
-    # none at either end of a text, every text is already in canonical form.
-    if (
-        (_printable_ascii(joined, also=_JOIN) or all(map(str.isprintable, forms)))
-        and "  " not in joined
-        and f" {_JOIN}" not in joined
-        and f"{_JOIN} " not in joined
-        and not joined.startswith(" ")
-        and not joined.endswith(" ")
-    ):
+    # Printable text has no whitespace but the plain space: with no two of them together,
+    # every text is in canonical form already.
+    printable = _printable_ascii(joined, also=_JOIN) or all(map(str.isprintable, forms))
+    if printable and "  " not in joined:
         return forms
     return [" ".join(form.split()) for form in forms]
 
