@@ -237,6 +237,28 @@ def test_an_entry_signed_with_another_key_is_ignored(tmp_path: Path, parses: lis
     assert len(parses) == 2
 
 
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda data: data["deck"]["levels"][0].update(ids=1),
+        lambda data: data["deck"]["levels"][0]["texts"].pop(),
+        lambda data: data.pop("sha256"),
+    ],
+    ids=["ids not a list", "a text short", "no sha256"],
+)
+def test_a_signed_entry_of_another_shape_is_a_miss_not_a_crash(
+    tmp_path: Path, parses: list[Path], change: Callable[[dict[str, Any]], None]
+) -> None:
+    # Only an h2h of another make could write one; it must cost a parse, nothing more.
+    path = write(tmp_path, "d.toml", SHORTEST)
+    deck = open_deck(path)
+    entry = only_entry()
+    rewrite(entry, change)
+    sign(entry, (cache_dir() / KEY_FILE).read_bytes())
+    assert open_deck(path) == deck
+    assert len(parses) == 2
+
+
 def test_an_entry_made_from_another_file_is_not_used(tmp_path: Path) -> None:
     one = write(tmp_path, "one.toml", SHORTEST)
     other = write(tmp_path, "other.toml", SHORTEST.replace("Old friends", "Other friends"))
