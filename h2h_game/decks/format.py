@@ -48,6 +48,7 @@ __all__ = [
     "default_unlock",
     "load_deck",
     "parse_deck",
+    "parse_deck_file",
     "parse_toml",
     "read_deck_file",
 ]
@@ -69,7 +70,11 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 def load_deck(path: str | os.PathLike[str]) -> Deck:
     """Read and validate the deck file at `path`; DeckError lists every problem in it."""
     path = Path(path)
-    data = read_deck_file(path)
+    return parse_deck_file(read_deck_file(path), path)
+
+
+def parse_deck_file(data: bytes, path: Path) -> Deck:
+    """Validate `data`, read from the deck file at `path`; DeckError names the file."""
     try:
         return parse_deck(data, str(path))
     except DeckError as error:

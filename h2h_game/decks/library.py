@@ -1,35 +1,24 @@
-"""Provides finding decks (bundled, yours, `$H2H_DECKS`, `--decks`) and a cache of parsed decks.
+"""Provides finding decks (bundled, yours, `$H2H_DECKS`, `--decks`) and opening them, cached.
 
-Parsing and validating a 10,000-card deck takes about 270 ms, three quarters of it in tomllib;
-the same deck read back from its cached JSON and validated again takes about half that. Valid
-decks are therefore cached as JSON in the user cache folder (`$H2H_CACHE/decks` when that is set),
-one file per deck, keyed by the deck's resolved path, size, mtime_ns, the cache format and the h2h
-version. The cache holds the deck as a parsed document and every entry is validated again on
-reading exactly as a deck file is, so a planted or damaged entry can never show text a deck file
-could not (an ESC byte, say): any entry that cannot be read, does not match or does not validate
-is ignored and rewritten. The cache folder is created private (0700); it is never required.
+Decks are opened through the cache of validated decks (`h2h_game.decks.cache`), which lives in
+the user cache folder (`$H2H_CACHE/decks` when that is set).
 """
 
 from __future__ import annotations
 
 import difflib
-import hashlib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
-from h2h_game import __version__, jsonsafe, paths
-from h2h_game.decks.document import FORMAT, deck_from_document
-from h2h_game.decks.format import load_deck
+from h2h_game import paths
+from h2h_game.decks.cache import cached_deck, remember
+from h2h_game.decks.format import load_deck, parse_deck_file, read_deck_file
 from h2h_game.decks.problems import DeckError, Problem, quoted
-from h2h_game.engine.deck import Card, Deck, Kind
-from h2h_game.files import NotAFile, TooBig, private_folder, read_regular, write_atomic
+from h2h_game.engine.deck import Deck
 
-CACHE_VERSION = 3
-MAX_CACHE_ENTRY = 64 * 1024 * 1024
 CACHE_ENV = "H2H_CACHE"
 """Names the cache folder (decks are cached in its `decks/`); tests point it at a temp folder."""
 
@@ -213,99 +202,18 @@ def cache_dir() -> Path:
 
 
 def open_deck(path: str | os.PathLike[str], *, use_cache: bool = True) -> Deck:
-    """Load a deck file, from the cache when the file has not changed since it was cached."""
+    """Load a deck file, from the cache when these very contents of it were cached before."""
     path = Path(path)
     if not use_cache:
         return load_deck(path)
+    contents = read_deck_file(path)
     try:
-        before = path.stat()
         resolved = path.resolve()
     except OSError:
-        return load_deck(path)  # reports the missing or unreadable file
-    entry = cache_dir() / (hashlib.sha256(str(resolved).encode()).hexdigest()[:32] + ".json")
-    key = _cache_key(resolved, before)
-    if (cached := _read_cache(entry, key, str(path))) is not None:
+        return parse_deck_file(contents, path)
+    folder = cache_dir()
+    if (cached := cached_deck(folder, resolved, contents)) is not None:
         return cached
-    deck = load_deck(path)
-    try:
-        unchanged = _stat_key(path.stat()) == _stat_key(before)
-    except OSError:
-        unchanged = False
-    # A file edited while it was read would be cached under the old size and time: skip it.
-    if unchanged:
-        _write_cache(entry, {**key, "document": document_of(deck)})
+    deck = parse_deck_file(contents, path)
+    remember(folder, resolved, contents, deck)
     return deck
-
-
-def _stat_key(stat: os.stat_result) -> tuple[int, int]:
-    return stat.st_size, stat.st_mtime_ns
-
-
-def _cache_key(resolved: Path, stat: os.stat_result) -> dict[str, Any]:
-    return {
-        "cache_version": CACHE_VERSION,
-        "h2h_version": __version__,
-        "path": str(resolved),
-        "size": stat.st_size,
-        "mtime_ns": stat.st_mtime_ns,
-    }
-
-
-def _read_cache(entry: Path, key: dict[str, Any], source: str) -> Deck | None:
-    """The cached deck when the entry matches and validates as a deck file would; else None."""
-    try:
-        data = jsonsafe.loads(read_regular(entry, MAX_CACHE_ENTRY, follow_links=False))
-        if not isinstance(data, dict) or any(
-            data.get(field) != value for field, value in key.items()
-        ):
-            return None
-        document = data.get("document")
-        if not isinstance(document, dict):
-            return None
-        return deck_from_document(document, source)
-    except (OSError, NotAFile, TooBig, jsonsafe.JSONDamage, DeckError):
-        return None  # missing, damaged or planted: parse the deck and write the entry again
-
-
-def _write_cache(entry: Path, data: dict[str, Any]) -> None:
-    try:
-        private_folder(entry.parent)
-        write_atomic(entry, jsonsafe.dumps(data))
-    except (OSError, ValueError):
-        pass  # a read-only or full cache folder costs speed, never a deck
-
-
-def document_of(deck: Deck) -> dict[str, Any]:
-    """The deck as the document a TOML file of it parses to (see `decks.document`), with every
-    value spelled out: validating it gives back an equal deck."""
-    meta: dict[str, Any] = {"name": deck.name, "language": deck.language}
-    for key in ("description", "author", "how_to_play", "audience"):
-        if value := getattr(deck, key):
-            meta[key] = value
-    if deck.tags:
-        meta["tags"] = dict(deck.tags)
-    levels = []
-    for level in deck.levels:
-        table: dict[str, Any] = {"name": level.name, "unlock": level.unlock}
-        if level.description:
-            table["description"] = level.description
-        if level.number > 1:
-            table["settle"] = level.settle
-        table["cards"] = [_card_document(card) for card in level.cards]
-        levels.append(table)
-    document: dict[str, Any] = {"format": FORMAT, "deck": meta, "levels": levels}
-    if deck.landing or deck.closing:
-        ending: dict[str, Any] = {"landing": list(deck.landing)}
-        if deck.closing:
-            ending["closing"] = deck.closing
-        document["ending"] = ending
-    return document
-
-
-def _card_document(card: Card) -> dict[str, Any]:
-    table: dict[str, Any] = {"text": card.text, "id": card.id, "kind": card.kind.value}
-    if card.tags:
-        table["tags"] = list(card.tags)
-    if card.kind is Kind.WILD and card.effect is not None:
-        table["effect"] = card.effect.value
-    return table

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -43,9 +43,22 @@ def card_id(level: int, text: str) -> str:
     Whitespace and Unicode normalisation differences do not change the id, so re-saving a deck
     in another editor keeps saves and hidden-card lists valid.
     """
-    canonical = " ".join(unicodedata.normalize("NFC", text).split())
-    digest = hashlib.sha256(f"{level}\n{canonical}".encode()).hexdigest()
-    return f"L{level}-{digest[:12]}"
+    (derived,) = card_ids(level, [canonical_text(text)])
+    return derived
+
+
+def canonical_text(text: str) -> str:
+    """Text as card ids see it: Unicode NFC, each run of whitespace one space, none at the ends."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def card_ids(level: int, canonical: Iterable[str]) -> list[str]:
+    """The ids `card_id` gives cards of `level` whose texts have these canonical forms.
+
+    Many at once, for big decks: one loop of C calls instead of a function call per card.
+    """
+    head, prefix, sha256 = f"L{level}-", f"{level}\n".encode(), hashlib.sha256
+    return [head + sha256(prefix + text.encode()).hexdigest()[:12] for text in canonical]
 
 
 @dataclass(frozen=True)

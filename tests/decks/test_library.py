@@ -1,21 +1,17 @@
-"""Tests finding decks in every folder, telling same-named ones apart, and the parse cache."""
+"""Tests finding decks in every folder and telling same-named ones apart (the cache of validated
+decks has its own tests, in test_cache.py)."""
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 import pytest
 
-from h2h_game import paths
 from h2h_game.decks.library import (
     DeckLookupError,
     Source,
-    cache_dir,
     find_decks,
     missing_folders,
-    open_deck,
     resolve_deck,
 )
 from h2h_game.decks.problems import DeckError
@@ -154,112 +150,3 @@ def test_resolve_a_broken_deck_raises_every_problem(bundled_dir: Path) -> None:
 def test_resolve_a_missing_path_is_a_deck_error(tmp_path: Path) -> None:
     with pytest.raises(DeckError, match="no such file"):
         resolve_deck(str(tmp_path / "gone.toml"))
-
-
-# The cache ----------------------------------------------------------------------------------
-
-
-def cache_entries() -> list[Path]:
-    return sorted(cache_dir().glob("*.json"))
-
-
-def test_the_cache_lives_under_h2h_cache(isolated_folders: Path) -> None:
-    assert cache_dir() == isolated_folders / "cache" / "decks"
-
-
-def test_the_cache_defaults_to_the_user_cache_folder(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("H2H_CACHE")
-    assert cache_dir() == paths.user_cache_dir() / "decks"
-
-
-def test_a_second_open_is_served_from_the_cache(tmp_path: Path) -> None:
-    path = write(tmp_path, "d.toml", SHORTEST)
-    deck = open_deck(path)
-    (entry,) = cache_entries()
-    data = json.loads(entry.read_text())
-    assert data["path"] == str(path.resolve())
-    # Change the cached copy only: a hit returns it, proving the file was not parsed again.
-    data["document"]["deck"]["name"] = "From the cache"
-    entry.write_text(json.dumps(data))
-    assert open_deck(path).name == "From the cache"
-    assert open_deck(path, use_cache=False) == deck
-
-
-def test_a_cached_deck_equals_the_parsed_one(tmp_path: Path) -> None:
-    text = deck_toml(
-        levels=[
-            ['{ text = "a?", tags = ["t"] }', '{ text = "w", kind = "wild", effect = "deeper" }']
-        ],
-        deck_extra='description = "d"\nhow_to_play = "h"\ntags = { t = "T" }\nlanguage = "nl"\n',
-    )
-    path = write(tmp_path, "d.toml", text)
-    first = open_deck(path)
-    assert open_deck(path) == first
-    assert first == open_deck(path, use_cache=False)
-
-
-def test_changing_the_file_invalidates_the_cache(tmp_path: Path) -> None:
-    path = write(tmp_path, "d.toml", SHORTEST)
-    assert open_deck(path).name == "Old friends"
-    path.write_text(SHORTEST.replace("Old friends", "New friends"))
-    stat = path.stat()
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
-    assert open_deck(path).name == "New friends"
-    assert len(cache_entries()) == 1
-
-
-def test_a_cache_entry_for_another_version_is_not_used(tmp_path: Path) -> None:
-    path = write(tmp_path, "d.toml", SHORTEST)
-    open_deck(path)
-    (entry,) = cache_entries()
-    data = json.loads(entry.read_text())
-    data["cache_version"] = -1
-    data["document"]["deck"]["name"] = "Stale"
-    entry.write_text(json.dumps(data))
-    assert open_deck(path).name == "Old friends"
-    assert json.loads(entry.read_text())["document"]["deck"]["name"] == "Old friends"
-
-
-@pytest.mark.parametrize("junk", [b"", b"{not json", b"[]", b'{"cache_version": 1}', b"\xff\xfe"])
-def test_a_corrupt_cache_entry_is_ignored_and_rewritten(tmp_path: Path, junk: bytes) -> None:
-    path = write(tmp_path, "d.toml", SHORTEST)
-    open_deck(path)
-    (entry,) = cache_entries()
-    entry.write_bytes(junk)
-    assert open_deck(path).name == "Old friends"
-    assert json.loads(entry.read_text())["document"]["deck"]["name"] == "Old friends"
-
-
-def test_a_matching_entry_with_a_broken_deck_inside_is_ignored(tmp_path: Path) -> None:
-    path = write(tmp_path, "d.toml", SHORTEST)
-    open_deck(path)
-    (entry,) = cache_entries()
-    data = json.loads(entry.read_text())
-    data["document"]["levels"][0]["cards"][0]["kind"] = "nonsense"
-    entry.write_text(json.dumps(data))
-    assert open_deck(path).levels[0].cards[0].kind.value == "question"
-
-
-def test_broken_decks_are_not_cached(tmp_path: Path) -> None:
-    path = write(tmp_path, "d.toml", "format = 1\n")
-    with pytest.raises(DeckError):
-        open_deck(path)
-    assert cache_entries() == []
-
-
-def test_no_temporary_files_are_left_behind(tmp_path: Path) -> None:
-    open_deck(write(tmp_path, "d.toml", SHORTEST))
-    assert [path.name for path in cache_dir().iterdir()] == [cache_entries()[0].name]
-
-
-def test_an_unwritable_cache_costs_nothing_but_speed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    blocker = write(tmp_path, "not-a-folder", "x")
-    monkeypatch.setenv("H2H_CACHE", str(blocker))
-    assert open_deck(write(tmp_path, "d.toml", SHORTEST)).name == "Old friends"
-
-
-def test_use_cache_false_writes_nothing(tmp_path: Path) -> None:
-    open_deck(write(tmp_path, "d.toml", SHORTEST), use_cache=False)
-    assert not cache_dir().exists()

@@ -60,16 +60,17 @@ def test_a_poisoned_cache_entry_never_reaches_the_terminal(h2h: Run, tmp_path: P
     open_deck(path)
     (entry,) = cache_dir().glob("*.json")
     data = json.loads(entry.read_text())
-    # Everything matches the file, so only validating the entry itself can catch this.
-    data["document"]["deck"]["name"] = "Pwned\x1b]0;owned\x07\x1b[2J"
-    data["document"]["levels"][0]["cards"][0]["text"] = "\x1b[31mred\x1b[0m?"
-    entry.write_text(json.dumps(data))
+    # Everything matches the file and the tag is left as it was, written back the way h2h
+    # writes: only checking the entry's tag can catch this.
+    data["deck"]["name"] = "Pwned\x1b]0;owned\x07\x1b[2J"
+    data["deck"]["levels"][0]["texts"][0] = "\x1b[31mred\x1b[0m?"
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     assert open_deck(path).name == "Old friends"
     listed = h2h("deck", "list", "--decks", decks)
     assert listed.code == 0 and "\x1b" not in listed.out + listed.err
     exported = h2h("deck", "export", path)
     assert "\x1b" not in exported.out and "Old friends" not in exported.out  # cards only
-    assert json.loads(entry.read_text())["document"]["deck"]["name"] == "Old friends"
+    assert json.loads(entry.read_text())["deck"]["name"] == "Old friends"
 
 
 def test_a_saves_path_that_is_a_file(h2h: Run, folder: Path) -> None:
