@@ -37,8 +37,9 @@ from h2h_game.store.storage import UnreadableFile, parse, read_json, remove_stra
 def list_saves(files: GameFiles) -> Listing:
     """Every saved game and every broken file, most recently played first.
 
-    Files unchanged since the index last saw them are not opened; changed ones are read and
-    checked in full. Raises LoadError when the folder itself cannot be read.
+    Files unchanged since the index last saw them are not opened; changed ones are read, from
+    the head alone while their seal holds (`record.shown`), else checked in full. Raises
+    LoadError when the folder itself cannot be read.
     """
     folder = files.folder
     try:
