@@ -4,6 +4,7 @@ in force from the first frame, and what was loaded is set aside from the garbage
 from __future__ import annotations
 
 import gc
+import json
 
 import pytest
 from textual.css.stylesheet import Stylesheet
@@ -12,7 +13,7 @@ from h2h_game.commands.play import _loading
 from h2h_game.services import Services
 from h2h_game.tui.app import H2HApp
 from h2h_game.tui.screens.table import TableScreen
-from h2h_game.tui.screens.title import TitleScreen
+from h2h_game.tui.screens.title import NEXT_SCREENS, TitleScreen
 from tests.tui.conftest import table_app
 
 
@@ -74,3 +75,36 @@ def test_what_was_loaded_is_frozen_and_the_collector_runs_again() -> None:
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+PRELOAD_PROBE = """
+import asyncio, json, sys, tempfile
+from pathlib import Path
+from h2h_game.services import Services
+from h2h_game.tui.app import H2HApp
+from h2h_game.tui.screens.title import NEXT_SCREENS, PRELOAD_AFTER
+
+async def main():
+    services = Services(saves_dir=Path(tempfile.mkdtemp()), remember=False)
+    app = H2HApp(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        at_first = [name for name in NEXT_SCREENS if name in sys.modules]
+        await pilot.pause(PRELOAD_AFTER + 0.3)
+        await app.workers.wait_for_complete()
+        later = [name for name in NEXT_SCREENS if name in sys.modules]
+    print(json.dumps({"first": at_first, "later": later}))
+
+asyncio.run(main())
+"""
+
+
+def test_the_title_loads_the_screens_its_menu_opens_after_its_first_frames() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", PRELOAD_PROBE], capture_output=True, text=True, check=True
+    )
+    loaded = json.loads(done.stdout)
+    assert loaded["first"] == []  # nothing of theirs loads before the title is on screen
+    assert loaded["later"] == list(NEXT_SCREENS)

@@ -20,6 +20,8 @@ from h2h_game.tui.widgets.notice import TooSmall
 from h2h_game.tui.wording import PROMISE
 
 ORNAMENT = "·   ·   ♡   ·   ·"
+PRELOAD_AFTER = 0.25
+"""Seconds after the title opens before the next screens' modules load in the background."""
 MENU = (
     ("new", "New game"),
     ("load", "Load game"),
@@ -82,6 +84,13 @@ class TitleScreen(H2HScreen):
         super().on_mount()
         if not self._sure:
             self.run_worker(self._look, thread=True, exclusive=True, group="continue")
+        # While the players read the title, load what its menu opens next: Load game waited
+        # some 30 ms for its module and the saves store. Not sooner, to leave the title's own
+        # first frames alone.
+        self.set_timer(PRELOAD_AFTER, self._preload)
+
+    def _preload(self) -> None:
+        self.run_worker(_load_next_screens, thread=True, group="preload")
 
     def _look(self) -> None:
         latest = self._latest()
@@ -142,3 +151,14 @@ class TitleScreen(H2HScreen):
             self.post_message(ShowHelp())
         elif choice == "quit":
             await self.app.action_quit()
+
+
+NEXT_SCREENS = ("h2h_game.tui.screens.load_game", "h2h_game.tui.screens.new_game")
+
+
+def _load_next_screens() -> None:
+    """Import the screens the menu leads to (and the saves store and decks behind them)."""
+    import importlib
+
+    for name in NEXT_SCREENS:
+        importlib.import_module(name)
