@@ -154,12 +154,20 @@ class H2HApp(CrashReporting, App[str | None]):
 
     def on_resize(self, event: Resize) -> None:
         width, height = event.size
+        covering = self._covering()
         self.set_class(width < MIN_WIDTH, "-narrow")
         # A split pane is narrow and short: the table gives the card the rows it needs.
         self.set_class(width < MIN_WIDTH and height < SHORT_HEIGHT, "-short")
         self.set_class(width < NARROW_WIDTH or height < MIN_HEIGHT, "-too-small")
-        for screen in self.screen_stack:
-            screen.refresh_bindings()
+        if self._covering() != covering:
+            # Keys work only where the screen can be seen (`TooSmallGuard`), and the key bars
+            # follow. Each refresh rebuilds a footer, so not on every resize.
+            for screen in self.screen_stack:
+                screen.refresh_bindings()
+
+    def _covering(self) -> tuple[bool, bool]:
+        """The classes that decide whether the too-small notice covers a screen."""
+        return self.has_class("-too-small"), self.has_class("-narrow")
 
     # --- what the screens ask for --------------------------------------------------------
 

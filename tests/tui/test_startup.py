@@ -108,3 +108,33 @@ def test_the_title_loads_the_screens_its_menu_opens_after_its_first_frames() -> 
     loaded = json.loads(done.stdout)
     assert loaded["first"] == []  # nothing of theirs loads before the title is on screen
     assert loaded["later"] == list(NEXT_SCREENS)
+
+
+async def test_a_resize_rebuilds_the_key_bars_only_when_keys_change(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keys act only where the screen can be seen, so the key bars follow the too-small
+    notice; a resize that does not move it leaves them (and the title's footer) alone."""
+    from textual.screen import Screen
+
+    refreshed: list[Screen[object]] = []
+    refresh = Screen.refresh_bindings
+
+    def counted(self: Screen[object]) -> None:
+        refreshed.append(self)
+        refresh(self)
+
+    app = H2HApp(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(Screen, "refresh_bindings", counted)
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert refreshed == []
+        await pilot.resize_terminal(39, 24)
+        await pilot.pause()
+        assert app.screen in refreshed
+        refreshed.clear()
+        await pilot.resize_terminal(60, 30)  # narrow: not covered, but wide-only screens are
+        await pilot.pause()
+        assert app.screen in refreshed
