@@ -43,6 +43,9 @@ if TYPE_CHECKING:
     from h2h_game.tui.screens.studio.editor import StudioScreen
 
 
+HERE = Path(__file__).parent
+
+
 class H2HApp(CrashReporting, App[str | None]):
     """Heart to Heart: a card game for two people who want to really talk.
 
@@ -52,10 +55,15 @@ class H2HApp(CrashReporting, App[str | None]):
 
     TITLE = "Heart to Heart"
     # The menu screens' rules are read with the app's: a screen bringing its own sheet makes
-    # Textual parse every sheet again (about 14 ms here) as it opens. The table's and the
-    # studio's larger sheets still come with their screens, off the title's first frame.
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/screens.tcss"]
-    TABLE_CSS = Path(__file__).parent / "screens" / "table.tcss"
+    # Textual parse every sheet again (about 14 ms here) as it opens. The studio's larger
+    # sheet comes with its screens; the table's too, unless the table is the first screen.
+    # Paths from this file, not relative ones: Textual reads a relative path beside the module
+    # of the class, which for a subclass elsewhere (a test's, say) is the wrong folder.
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        HERE / "app.tcss",
+        HERE / "screens" / "screens.tcss",
+    ]
+    TABLE_CSS = HERE / "screens" / "table.tcss"
     """The table's sheet (`TableScreen.CSS_PATH`), read with the app's when the table is the
     first screen, so that `h2h new` and `h2h continue` do not wait for every sheet twice."""
     ENABLE_COMMAND_PALETTE = True

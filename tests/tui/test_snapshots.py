@@ -24,7 +24,6 @@ from textual.widgets import Input
 
 from h2h_game.engine import Deck, Effect
 from h2h_game.flow import Preset
-from h2h_game.tui import app as h2h_app
 from h2h_game.tui.app import H2HApp
 from h2h_game.tui.launch import Launch
 from h2h_game.tui.screens.table import TableScreen
@@ -315,9 +314,6 @@ class TestAround:
 
 class InABrowser(H2HApp):
     """The app as `h2h serve` runs it: Textual knows it is driving a web page."""
-
-    # A relative CSS path is read beside the module that defines the class: this one's is not.
-    CSS_PATH = Path(h2h_app.__file__).with_name("app.tcss")
 
     @property
     def is_web(self) -> bool:
