@@ -14,9 +14,6 @@ from pathlib import Path
 from h2h_game import indexed
 from h2h_game.untrusted import terminal_safe
 
-INDEX_NAME = indexed.INDEX_NAME
-INDEX_TABLE = indexed.INDEX_TABLE
-
 
 @dataclass(frozen=True)
 class Glance:

@@ -9,7 +9,7 @@ from pathlib import Path
 from h2h_game import describe, glance
 from h2h_game.engine import Answer, LogEntry, Skip, WrapUp, apply
 from h2h_game.store import SaveInfo, SaveStore
-from h2h_game.store.index import INDEX_NAME, INDEX_TABLE
+from h2h_game.store.index import INDEX_NAME
 from tests.store.helpers import START, fresh_game
 
 
@@ -29,10 +29,6 @@ def play(folder: Path, names: tuple[str, str], *, at: float, finish: bool = Fals
             state = apply(state, action, at + offset + 1)
             game.save(state, LogEntry(action, at + offset + 1), at + offset + 1)
         return game.id
-
-
-def test_the_store_and_the_glance_name_the_index_file_alike() -> None:
-    assert (glance.INDEX_NAME, glance.INDEX_TABLE) == (INDEX_NAME, INDEX_TABLE)
 
 
 def test_no_folder_means_surely_nothing_to_continue(tmp_path: Path) -> None:

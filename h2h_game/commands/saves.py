@@ -193,6 +193,9 @@ def _listed_from_index(args: argparse.Namespace) -> str | None:
 
     from h2h_game import indexed, saves_table
 
+    # `paths.saves_dir`'s order (--saves, then $H2H_SAVES) in plain strings: importing its
+    # pathlib and platformdirs costs more (13 ms) than all the rest this command adds to
+    # Python's start; only the default folder needs them.
     named = getattr(args, "saves", None) or os.environ.get("H2H_SAVES")
     if named:
         folder: str | os.PathLike[str] = os.path.expanduser(named)

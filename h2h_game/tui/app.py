@@ -86,8 +86,7 @@ class H2HApp(CrashReporting, App[str | None]):
 
     def __init__(self, services: Services, launch: Launch | None = None) -> None:
         launch = launch or Launch()
-        sheets = self.CSS_PATH if isinstance(self.CSS_PATH, list) else [self.CSS_PATH]
-        super().__init__(css_path=[*sheets, self.TABLE_CSS] if launch.to_table else None)
+        super().__init__(css_path=[*self.CSS_PATH, self.TABLE_CSS] if launch.to_table else None)
         self.services = services
         self.launch = launch
         self.left_unfinished: str | None = None
