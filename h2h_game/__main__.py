@@ -1,5 +1,5 @@
 """Lets `python -m h2h_game` run the `h2h` command."""
 
-from h2h_game.cli import main
+from h2h_game.cli import run
 
-raise SystemExit(main())
+raise SystemExit(run())

@@ -9,11 +9,10 @@ a `JSONDamage` whose `reason` is a plain clause ("it is nested too deeply to be 
 
 from __future__ import annotations
 
-import json
-import re
-
 TYPE_CHECKING = False  # `h2h saves list` reads the index through here without typing
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from re import Pattern
     from typing import Any
 
 MAX_DEPTH = 64
@@ -23,10 +22,8 @@ MAX_DIGITS = 20
 MAX_FLOAT = 1e15
 """The largest float magnitude accepted: times in seconds are about 2e9."""
 
-# Unrolled ("normal* (special normal*)*"): five times faster than an alternation per character.
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_PAIR = re.compile(r"\[\]|\{\}")
+_WHITESPACE = " \t\n\r"
+"""JSON's whitespace, and only that (str.strip's default also takes form feeds and more)."""
 
 
 class JSONDamage(ValueError):
@@ -51,7 +48,20 @@ def loads(raw: bytes | str, *, max_depth: int = MAX_DEPTH) -> Any:
     else:
         text = raw
     _check_depth(text, max_depth)
+    if (scan := _scanner()) is not None:
+        start = len(text) - len(text.lstrip(_WHITESPACE))
+        try:
+            value, end = scan(text, start)
+        except JSONDamage:
+            raise
+        except Exception:  # json itself says what is wrong, below
+            pass
+        else:
+            if not text[end:].strip(_WHITESPACE):
+                return value
     try:
+        import json
+
         return json.loads(
             text,
             parse_constant=_no_constant,
@@ -64,22 +74,70 @@ def loads(raw: bytes | str, *, max_depth: int = MAX_DEPTH) -> Any:
         raise JSONDamage("it is not valid JSON (it may be cut short)", str(error)) from None
 
 
+_scan: Callable[[str, int], tuple[Any, int]] | None = None
+_scan_tried = False
+
+
+def _scanner() -> Callable[[str, int], tuple[Any, int]] | None:
+    """json's own C scanner, without importing json: that import compiles nine regular
+    expressions, a tenth of what `h2h saves list` costs beyond Python's start. It is what
+    `json.loads` runs for a valid document. On anything else it raises whatever it can without
+    json loaded (even SystemError), so `loads` then asks `json.loads` to say what is wrong.
+    None where CPython's `_json` is missing: `loads` uses json throughout."""
+    global _scan, _scan_tried
+    if not _scan_tried:
+        _scan_tried = True
+        try:
+            from _json import make_scanner
+        except ImportError:  # pragma: no cover - every CPython has it
+            return None
+        from types import SimpleNamespace
+
+        # What the scanner reads from the decoder it scans for: json.loads' defaults, and
+        # h2h's bounds.
+        decoder = SimpleNamespace(
+            strict=True,
+            object_hook=None,
+            object_pairs_hook=None,
+            parse_constant=_no_constant,
+            parse_int=_bounded_int,
+            parse_float=_bounded_float,
+        )
+        _scan = make_scanner(decoder)  # type: ignore[arg-type]  # typeshed wants a JSONDecoder
+    return _scan
+
+
 def _check_depth(text: str, max_depth: int) -> None:
     """Refuse nesting deeper than `max_depth` without recursing (or calling json at all)."""
     if text.count("[") + text.count("{") <= max_depth:
         return
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    string, not_bracket, pair = _patterns()
+    brackets = not_bracket.sub("", string.sub("", text))
     # Each pass removes the innermost pairs: after `max_depth` passes a pair is left only where
     # the nesting is deeper than that.
     for _ in range(max_depth):
-        shorter = _PAIR.sub("", brackets)
+        shorter = pair.sub("", brackets)
         if shorter == brackets:
             break
         brackets = shorter
     # Unpaired brackets are a file cut short, which json reports as such, unless there are so
     # many that they could nest too deeply themselves.
-    if _PAIR.search(brackets) or len(brackets) > max_depth:
+    if pair.search(brackets) or len(brackets) > max_depth:
         raise JSONDamage("it is nested too deeply to be ours", f"over {max_depth} levels")
+
+
+def _patterns() -> tuple[Pattern[str], Pattern[str], Pattern[str]]:
+    """A JSON string, a run of anything but brackets, and an empty pair: compiled on the first
+    document with many brackets (most files h2h reads have few)."""
+    import re
+
+    # Unrolled ("normal* (special normal*)*"): five times faster than an alternation per
+    # character.
+    return (
+        re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL),
+        re.compile(r"[^\[\]{}]+"),
+        re.compile(r"\[\]|\{\}"),
+    )
 
 
 def _no_constant(name: str) -> Any:
@@ -101,4 +159,6 @@ def _bounded_float(literal: str) -> float:
 
 def dumps(data: Any) -> bytes:
     """Compact UTF-8 JSON; NaN and infinities are refused rather than written as invalid JSON."""
+    import json
+
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()

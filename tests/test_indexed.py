@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from h2h_game import cli, indexed
 from h2h_game.store import SaveStore
-from h2h_game.store.ids import MAX_ID
+from h2h_game.store.ids import MAX_ID, is_game_id
 from h2h_game.store.index import _SUMMARY, INDEX_NAME, INDEX_TABLE
 from h2h_game.store.storage import CORRUPT_MARK
 from tests.store.helpers import START
@@ -44,6 +46,17 @@ def test_the_index_and_the_store_name_alike() -> None:
     assert (indexed.INDEX_NAME, indexed.INDEX_TABLE) == (INDEX_NAME, INDEX_TABLE)
     assert (indexed.SET_ASIDE, indexed.MAX_ID) == (CORRUPT_MARK, MAX_ID)
     assert set(indexed.SUMMARY) == set(_SUMMARY)
+
+
+@given(st.text(alphabet="az09-_A.é", max_size=90))
+@example("")
+@example("-a")
+@example("a-")
+@example("a--b")
+@example("a" * MAX_ID)
+@example("a" * (MAX_ID + 1))
+def test_the_index_knows_a_game_s_file_as_the_store_does(stem: str) -> None:
+    assert indexed.is_game_id(stem) == is_game_id(stem)
 
 
 def test_a_sure_index_lists_what_the_store_lists(

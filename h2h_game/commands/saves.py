@@ -13,6 +13,7 @@ from h2h_game.untrusted import terminal_safe
 
 TYPE_CHECKING = False  # `h2h --help` imports every command: typing waits for one to run
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
     from typing import Any
 
@@ -37,7 +38,11 @@ examples:
 """
 
 
-def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+def register(
+    subparsers: Any, common: argparse.ArgumentParser, argv: Sequence[str] | None = None
+) -> None:
+    """Add `h2h saves …`; given the command line, only the commands it names are built in full
+    (the others are listed by name and summary, as `h2h_game.cli` does one level up)."""
     saves = subparsers.add_parser(
         "saves",
         parents=[common],
@@ -49,7 +54,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     saves.set_defaults(func=run_list)
     commands = saves.add_subparsers(title="commands", metavar="COMMAND")
 
+    named = set(argv) if argv is not None else None
+
     def command(name: str, summary: str, description: str, epilog: str) -> Any:
+        if named is not None and name not in named:
+            return commands.add_parser(name, help=summary, formatter_class=raw_help)
         return commands.add_parser(
             name,
             parents=[common],

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from h2h_game import jsonsafe
 from h2h_game.jsonsafe import MAX_DEPTH, JSONDamage, loads
@@ -50,3 +54,51 @@ def test_what_dumps_writes_loads_reads() -> None:
     assert loads(jsonsafe.dumps(data)) == data
     with pytest.raises(ValueError):
         jsonsafe.dumps({"x": float("nan")})
+
+
+def reference(text: str) -> object:
+    """What `loads` makes of `text`, through `json.loads` itself with the same bounds."""
+    try:
+        return json.loads(
+            text,
+            parse_constant=jsonsafe._no_constant,
+            parse_int=jsonsafe._bounded_int,
+            parse_float=jsonsafe._bounded_float,
+        )
+    except JSONDamage as damage:
+        return str(damage)
+    except ValueError as error:
+        return str(JSONDamage("it is not valid JSON (it may be cut short)", str(error)))
+
+
+def outcome(text: str) -> object:
+    try:
+        return loads(text)
+    except JSONDamage as damage:
+        return str(damage)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(JSON_VALUES, st.sampled_from(["", " ", "\n\t ", "\r\n"]))
+def test_loads_reads_what_json_reads(value: object, space: str) -> None:
+    text = space + json.dumps(value) + space
+    assert outcome(text) == reference(text)
+
+
+@given(st.text(alphabet=' \t\n\r\x0c"\\[]{}:,.-+0123456789eEtrufalsnNIy\ufeffé\x00', max_size=30))
+@example('"abc')
+@example('{"a" 1}')
+@example("[1] x")
+@example("\ufeff[1]")
+@example('"\x01"')
+@example("[1]\x0c")
+@example("[9999999999999999999999]")
+@example("[1e999]")
+def test_loads_refuses_what_json_refuses_for_the_same_reason(text: str) -> None:
+    assert outcome(text) == reference(text)
