@@ -103,9 +103,18 @@ def kind_of(mode: int) -> str:
 
 
 def write_atomic(
-    path: Path, payload: bytes, *, mode: int = FILE_MODE, keep_previous: Path | None = None
+    path: Path,
+    payload: bytes,
+    *,
+    mode: int = FILE_MODE,
+    keep_previous: Path | None = None,
+    durable: bool = True,
 ) -> None:
     """Replace `path` with `payload` so that a crash at any moment leaves the old or new file.
+
+    `durable=False` skips the fsyncs, for files that are only a copy of something kept
+    elsewhere (the deck cache): a power cut may then leave the file empty or cut short, which
+    its reader must treat as missing.
 
     With `keep_previous`, the file being replaced becomes that file: it is hard-linked to a
     temporary name before the swap (nothing is copied) and renamed into place after it, so
@@ -124,7 +133,8 @@ def write_atomic(
             view = memoryview(payload)
             while view:
                 view = view[os.write(fd, view) :]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         if keep_previous is not None:
@@ -141,7 +151,8 @@ def write_atomic(
             os.replace(kept, keep_previous)
         except OSError:
             _remove_quietly(kept)
-    fsync_folder(folder)
+    if durable:
+        fsync_folder(folder)
 
 
 def _remove_quietly(path: Path) -> None:

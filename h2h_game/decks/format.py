@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
+
+import tomli
 
 from h2h_game.decks.document import (
     CARD_KEYS,
@@ -131,14 +132,16 @@ def parse_toml(data: bytes, source: str) -> dict[str, Any]:
     if shape := check_shape(text):
         raise DeckError([Problem(source, shape.message, line=shape.line)])
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        # tomli is tomllib's upstream, the same parser; its compiled wheel reads a big deck in
+        # about half tomllib's time.
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
         raise DeckError([_syntax_problem(source, text, str(error))]) from None
     except RecursionError:
         message = "arrays or tables are nested too deeply to be a deck"
         raise DeckError([Problem(source, message)]) from None
     except ValueError:
-        # Python refuses to convert integers of thousands of digits; tomllib lets that through.
+        # Python refuses to convert integers of thousands of digits; tomli lets that through.
         message = "a value in the file is too large to read (a number with thousands of digits?)"
         raise DeckError([Problem(source, message)]) from None
 
@@ -206,5 +209,5 @@ def _invalid_value_hint(text: str, line: int, column: int) -> str:
 
 
 def _sentence(message: str) -> str:
-    # tomllib's messages start with a capital; ours are lower-case clauses after "error:".
+    # tomli's messages start with a capital; ours are lower-case clauses after "error:".
     return visible(message[:1].lower() + message[1:])

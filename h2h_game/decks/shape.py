@@ -1,8 +1,9 @@
 """Provides a quick look at TOML text before it is parsed, refusing shapes no deck ever has.
 
-`tomllib` takes time and memory that grow with the square of a dotted key's length: one 200 KB
-line `a.a.a…a = 1` of 100,000 parts takes minutes and about 8 GB. Deck folders are scanned
-automatically, so one such shared file would freeze `h2h deck list` and the new-game screen.
+`tomli` (and `tomllib`, the standard library's copy of it) takes time and memory that grow with
+the square of a dotted key's length: one 200 KB line `a.a.a…a = 1` of 100,000 parts takes
+minutes and about 8 GB. Deck folders are scanned automatically, so one such shared file would
+freeze `h2h deck list` and the new-game screen.
 `check_shape` walks the text once, skipping strings and comments as TOML does, and refuses:
 
 - a line with more than MAX_KEY_PARTS dotted-key parts (decks use two: `[[levels.cards]]`);
@@ -13,7 +14,7 @@ automatically, so one such shared file would freeze `h2h deck list` and the new-
 Within these bounds every file up to the 5 MB cap parses in about a second and well under 200 MB.
 
 The walk looks at every string in Python, which for a 10,000-card deck took a quarter of the time
-tomllib needs; `check_shape` first bounds all three counts from above with a few C-level passes
+tomli needs; `check_shape` first bounds all three counts from above with a few C-level passes
 (strings and comments blanked out at once) and walks only when a bound says it might matter.
 """
 
@@ -26,7 +27,7 @@ MAX_KEY_PARTS = 16
 MAX_NESTING = 32
 MAX_ITEMS = 400_000
 DOT_WEIGHT = 3
-"""A dotted part makes a table: it costs tomllib about three plain values' time and memory."""
+"""A dotted part makes a table: it costs tomli about three plain values' time and memory."""
 
 # TOML's strings and comments, in the order TOML tries them; everything between is code.
 # Possessive quantifiers (*+, ++) keep no backtracking state: a 5 MB string costs no memory.

@@ -342,3 +342,13 @@ def test_an_unwritable_cache_costs_nothing_but_speed(
 def test_use_cache_false_writes_nothing(tmp_path: Path) -> None:
     open_deck(write(tmp_path, "d.toml", SHORTEST), use_cache=False)
     assert not cache_dir().exists()
+
+
+def test_an_entry_a_power_cut_left_empty_is_a_miss(tmp_path: Path, parses: list[Path]) -> None:
+    """Entries are written without waiting for the disk, so a power cut may leave one empty."""
+    path = write(tmp_path, "d.toml", SHORTEST)
+    deck = open_deck(path)
+    only_entry().write_bytes(b"")
+    assert open_deck(path) == deck
+    assert len(parses) == 2
+    assert only_entry().read_bytes()  # written again

@@ -35,14 +35,14 @@ BOMBS: dict[str, str] = {
 
 @pytest.fixture
 def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
-    """tomllib must never see a bomb: refusal comes first. (Real decks are parsed as ever.)"""
-    real = deck_format.tomllib.loads
+    """tomli must never see a bomb: refusal comes first. (Real decks are parsed as ever.)"""
+    real = deck_format.tomli.loads
 
     def refuse(text: str) -> dict[str, object]:
-        assert len(text) < 100_000, "tomllib was asked to parse a bomb"
+        assert len(text) < 100_000, "tomli was asked to parse a bomb"
         return real(text)
 
-    monkeypatch.setattr(deck_format.tomllib, "loads", refuse)
+    monkeypatch.setattr(deck_format.tomli, "loads", refuse)
 
 
 @pytest.mark.parametrize("kind", list(BOMBS))

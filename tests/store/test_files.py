@@ -315,3 +315,15 @@ def test_a_saves_folder_that_cannot_be_made_is_said_plainly(
         "check that you can write there."
     )
     assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("durable", [True, False])
+def test_only_a_durable_write_waits_for_the_disk(
+    durable: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    synced: list[int] = []
+    monkeypatch.setattr(os, "fsync", synced.append)
+    write_atomic(tmp_path / "f", b"data", durable=durable)
+    assert (tmp_path / "f").read_bytes() == b"data"
+    assert bool(synced) is durable
+    assert os.listdir(tmp_path) == ["f"]
