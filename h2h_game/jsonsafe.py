@@ -112,7 +112,7 @@ def _check_depth(text: str, max_depth: int) -> None:
     if text.count("[") + text.count("{") <= max_depth:
         return
     string, not_bracket, pair = _patterns()
-    brackets = not_bracket.sub("", string.sub("", text))
+    brackets = _brackets(text, string, not_bracket)
     # Each pass removes the innermost pairs: after `max_depth` passes a pair is left only where
     # the nesting is deeper than that.
     for _ in range(max_depth):
@@ -124,6 +124,25 @@ def _check_depth(text: str, max_depth: int) -> None:
     # many that they could nest too deeply themselves.
     if pair.search(brackets) or len(brackets) > max_depth:
         raise JSONDamage("it is nested too deeply to be ours", f"over {max_depth} levels")
+
+
+_OTHER_BYTES = bytes(byte for byte in range(256) if byte not in b'"[]{}')
+
+
+def _brackets(text: str, string: Pattern[str], not_bracket: Pattern[str]) -> str:
+    """The brackets of `text` outside its strings, in order.
+
+    The saves index of 1,000 games spent half its reading here with the patterns alone. Text
+    without a backslash and with an even number of quotes, as h2h writes it, has its strings
+    between quotes 1 and 2, 3 and 4, and so on: keeping only quotes and brackets (UTF-8 never
+    uses their bytes inside another character), then dropping each two quotes side by side
+    (an empty string, or the end of one and the start of the next: nothing outside either way)
+    leaves few quotes to pair. Anything else takes the patterns.
+    """
+    if "\\" not in text and not text.count('"') % 2:
+        kept = text.encode().translate(None, _OTHER_BYTES).replace(b'""', b"")
+        return b"".join(kept.split(b'"')[::2]).decode("ascii")
+    return not_bracket.sub("", string.sub("", text))
 
 
 def _patterns() -> tuple[Pattern[str], Pattern[str], Pattern[str]]:

@@ -102,3 +102,10 @@ def test_loads_reads_what_json_reads(value: object, space: str) -> None:
 @example("[1e999]")
 def test_loads_refuses_what_json_refuses_for_the_same_reason(text: str) -> None:
     assert outcome(text) == reference(text)
+
+
+@given(st.text(alphabet='"\\[]{} ,:1e-tnxé\n', max_size=40) | JSON_VALUES.map(json.dumps))
+def test_the_brackets_outside_strings_are_found_as_the_patterns_find_them(text: str) -> None:
+    string, not_bracket, _ = jsonsafe._patterns()
+    expected = not_bracket.sub("", string.sub("", text))
+    assert jsonsafe._brackets(text, string, not_bracket) == expected

@@ -509,3 +509,54 @@ async def test_a_long_list_of_games_shows_a_screenful_first_then_every_game(serv
         await until(pilot, lambda: table.row_count == 74)
         await pilot.pause()
         assert table.row_count == 74
+
+
+async def test_load_game_draws_a_sure_index_first_then_the_store_lists_the_same_rows(
+    services, saves, monkeypatch
+):
+    """With a sure index the list is drawn before the store loads; the store's listing then
+    brings the detail line and the actions, without drawing a row again."""
+    from h2h_game.tui.screens import load_game
+    from tests.store.helpers import fresh_game, play
+
+    store = SaveStore(saves)
+    for number in range(load_game.FIRST_ROWS + 2 * load_game.MORE_ROWS + 5):
+        names = (f"Ann{number}", "Bob" * (number % 7 + 1))
+        with store.create(fresh_game(names=names), 1_000.0 + number) as game:
+            play(game, 2, seed=number)
+    store.list()  # the index is up to date: the index alone is sure
+    drawn: list[tuple[bool, int]] = []
+    show = LoadGameScreen._show_rows
+
+    def recording(screen: LoadGameScreen, rows: list, items: dict) -> None:
+        drawn.append((screen.listed, len(rows)))
+        show(screen, rows, items)
+
+    monkeypatch.setattr(LoadGameScreen, "_show_rows", recording)
+    app = H2HApp(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("l")
+        await until(pilot, lambda: isinstance(app.screen, LoadGameScreen))
+        screen = app.screen
+        table = screen.query_one("#saves")
+        await until(pilot, lambda: screen.listed and table.row_count == len(store.list()))
+        first_rows = screen._rows
+        assert drawn == [(False, 365), (True, 365)]
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        for column, width in enumerate(screen._widths):
+            assert width == max(len(row[column]) for row in [*rows, [*load_game.COLUMNS]])
+        assert str(screen.query_one("#load-detail").render()).startswith(rows[0][0] + " · ")
+        assert screen._rows is first_rows  # the store's rows were the index's: none redrawn
+
+
+async def test_a_key_before_the_store_s_listing_acts_on_the_game_all_the_same(services):
+    async with table_app(services).run_test(size=(100, 30)) as pilot:
+        await pilot.press("a", "q")
+    app = H2HApp(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("l")
+        await until(pilot, lambda: isinstance(app.screen, LoadGameScreen))
+        screen = app.screen
+        screen.listed, screen.items = False, {}  # as drawn from the index, not yet listed
+        screen.action_open()
+        await at_table(pilot, app)

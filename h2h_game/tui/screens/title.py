@@ -153,7 +153,11 @@ class TitleScreen(H2HScreen):
             await self.app.action_quit()
 
 
-NEXT_SCREENS = ("h2h_game.tui.screens.load_game", "h2h_game.tui.screens.new_game")
+NEXT_SCREENS = (
+    "h2h_game.tui.screens.load_game",
+    "h2h_game.describe",  # the saves store and the engine, which Load game lists with
+    "h2h_game.tui.screens.new_game",
+)
 
 
 def _load_next_screens() -> None:
