@@ -14,8 +14,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import tomli
-
 from h2h_game.decks.document import (
     CARD_KEYS,
     DECK_KEYS,
@@ -29,7 +27,6 @@ from h2h_game.decks.document import (
     default_unlock,
 )
 from h2h_game.decks.problems import DeckError, Problem, visible
-from h2h_game.decks.shape import check_shape
 from h2h_game.engine.deck import Deck
 from h2h_game.files import NotAFile, TooBig, read_regular
 
@@ -129,6 +126,12 @@ def parse_toml(data: bytes, source: str) -> dict[str, Any]:
         raise DeckError([Problem(source, message, line=line, column=column)]) from None
     if looks_like_json(text):
         raise DeckError([Problem(source, JSON_HINT, line=1, column=1)])
+    # The parser and the shape check load with the first deck parsed: a game whose deck
+    # comes from the cache needs neither (importing them is about 4 ms of `h2h new`).
+    import tomli
+
+    from h2h_game.decks.shape import check_shape
+
     if shape := check_shape(text):
         raise DeckError([Problem(source, shape.message, line=shape.line)])
     try:

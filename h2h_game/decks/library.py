@@ -6,7 +6,6 @@ the user cache folder (`$H2H_CACHE/decks` when that is set).
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -189,6 +188,8 @@ def resolve_deck(
 
 def _not_found(name: str, entries: list[DeckEntry]) -> Problem:
     names = [entry.label for entry in entries]
+    import difflib  # only a deck name that matches none needs it
+
     close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
     hint = f" (did you mean {quoted(close[0])}?)" if close else ""
     return Problem(name, f"no deck by this name{hint}; `h2h deck list` shows them all")

@@ -352,3 +352,23 @@ def test_an_entry_a_power_cut_left_empty_is_a_miss(tmp_path: Path, parses: list[
     assert open_deck(path) == deck
     assert len(parses) == 2
     assert only_entry().read_bytes()  # written again
+
+
+def test_a_deck_served_from_the_cache_loads_no_parser(tmp_path: Path) -> None:
+    """Opening a cached deck needs neither tomli nor the shape check (a game's start waits on
+    every import)."""
+    import subprocess
+    import sys
+
+    path = write(tmp_path, "d.toml", SHORTEST)
+    probe = (
+        "import sys; from h2h_game.decks.library import open_deck; "
+        f"open_deck({str(path)!r}); "
+        "print(sorted({'tomli', 'h2h_game.decks.shape', 'difflib'} & set(sys.modules)))"
+    )
+    env = {**os.environ, "H2H_CACHE": str(tmp_path / "cache")}
+    run = [sys.executable, "-c", probe]
+    first = subprocess.run(run, capture_output=True, text=True, check=True, env=env)
+    again = subprocess.run(run, capture_output=True, text=True, check=True, env=env)
+    assert "'tomli'" in first.stdout  # parsed, then cached
+    assert again.stdout.strip() == "[]"
