@@ -364,7 +364,7 @@ def test_a_deck_served_from_the_cache_loads_no_parser(tmp_path: Path) -> None:
     probe = (
         "import sys; from h2h_game.decks.library import open_deck; "
         f"open_deck({str(path)!r}); "
-        "print(sorted({'tomli', 'h2h_game.decks.shape', 'difflib'} & set(sys.modules)))"
+        "print(sorted({'tomli', 'h2h_game.decks.shape'} & set(sys.modules)))"
     )
     env = {**os.environ, "H2H_CACHE": str(tmp_path / "cache")}
     run = [sys.executable, "-c", probe]
