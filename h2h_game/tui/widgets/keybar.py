@@ -16,11 +16,12 @@ from textual.style import Style
 from textual.widget import Widget
 
 from h2h_game.tui.moves import Choice
+from h2h_game.tui.widgets.remembered import Remembered
 
 GAP = "   "
 
 
-class KeyBar(Widget):
+class KeyBar(Remembered, Widget):
     """The keys of the moves possible now; clicking one is pressing it."""
 
     DEFAULT_CSS = """

@@ -12,9 +12,10 @@ from textual.message import Message
 from textual.widgets import Static
 
 from h2h_game.tui.moves import Move
+from h2h_game.tui.widgets.remembered import Remembered
 
 
-class MoveButton(Static):
+class MoveButton(Remembered, Static):
     """A clickable slot that shows one move, or nothing."""
 
     class Pressed(Message):

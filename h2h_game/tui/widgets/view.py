@@ -14,12 +14,13 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from h2h_game.engine import GameState
+from h2h_game.tui.widgets.remembered import Remembered
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
 
 
-class StateView(Static):
+class StateView(Remembered, Static):
     """A `Static` whose content is `show(state)`, redrawn only when it changes."""
 
     state: reactive[GameState | None] = reactive(None, layout=False, repaint=False)
