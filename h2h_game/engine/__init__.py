@@ -75,6 +75,7 @@ from h2h_game.engine.serial import (
     SCHEMA,
     StateError,
     deal_from_dict,
+    deal_to_dict,
     state_from_dict,
     state_to_dict,
 )
@@ -162,6 +163,7 @@ __all__ = [
     "card_id",
     "deal_from_dict",
     "deal_game",
+    "deal_to_dict",
     "grapheme_count",
     "is_legal",
     "legal_actions",

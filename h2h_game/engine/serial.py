@@ -33,11 +33,15 @@ class StateError(ValueError):
     """The data is not a game state this version of the game can read."""
 
 
-def state_to_dict(state: GameState) -> dict[str, Any]:
-    """A JSON-safe dict holding the whole state, deck included."""
+def state_to_dict(state: GameState, *, deal: Any = None) -> dict[str, Any]:
+    """A JSON-safe dict holding the whole state, deck included.
+
+    `deal`, when given, is written in place of the deal's dict: a store that encodes a game's
+    deal (its deck, the bulk of a save) once per game passes a stand-in for those bytes.
+    """
     return {
         "schema": SCHEMA,
-        "deal": _deal_to_dict(state.deal),
+        "deal": deal_to_dict(state.deal) if deal is None else deal,
         "moment": _moment_to_dict(state.moment),
         "undo": [_moment_to_dict(m) for m in state.undo],
     }
@@ -58,7 +62,8 @@ def state_from_dict(data: Mapping[str, Any]) -> GameState:
     return GameState(deal, moment, undo)
 
 
-def _deal_to_dict(deal: Deal) -> dict[str, Any]:
+def deal_to_dict(deal: Deal) -> dict[str, Any]:
+    """The JSON-safe dict `state_to_dict` writes under "deal"."""
     return {
         "deck": deal.deck.to_dict(),
         "players": [{"name": p.name, "colour": p.colour} for p in deal.players],

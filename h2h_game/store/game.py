@@ -40,6 +40,8 @@ class OpenGame:
         """Whether every time in the log is one the reader accepts: true of any game that
         loaded, kept up action by action rather than checked over the whole log on each save."""
         self._closed = False
+        self._deal: record.EncodedDeal | None = None
+        """The deal's JSON, made on the first save: every later one writes the same bytes."""
 
     @property
     def read_only(self) -> bool:
@@ -62,11 +64,13 @@ class OpenGame:
         if self._lock is None:
             raise ReadOnlyGame(self.id)
         log_data = [*self._log_data, entry.to_dict()]
-        data = record.encode(self.id, self.created, at, state, log_data)
+        if self._deal is None or self._deal.deal is not state.deal:
+            self._deal = record.EncodedDeal(state.deal)
+        data = record.encode(self.id, self.created, at, state, log_data, deal=self._deal)
         # A file whose log the reader refuses must not be sealed: the list would show it as fine.
         sealable = self._sealable and record.is_log_time(entry.at)
         try:
-            self._files.write(self.id, data, seal=sealable)
+            self._files.write(self.id, data, seal=sealable, deal=self._deal)
         except OSError as error:
             raise write_failure(error, self._files.folder) from error
         # Finishing a game, or undoing its last key, changes how the list shows it.

@@ -40,7 +40,6 @@ from h2h_game.store.migrations import NewerSchema
 from h2h_game.store.storage import (
     FILE_MODE,
     UnreadableFile,
-    dump,
     move_aside,
     parse,
     read_json,
@@ -93,11 +92,19 @@ class GameFiles:
 
     # --- writing -------------------------------------------------------------------------------
 
-    def write(self, game_id: str, data: dict[str, dict[str, Any]], *, seal: bool = True) -> None:
+    def write(
+        self,
+        game_id: str,
+        data: dict[str, dict[str, Any]],
+        *,
+        seal: bool = True,
+        deal: record.EncodedDeal | None = None,
+    ) -> None:
         """Write a game's whole file atomically, keeping the save it replaces as its previous
         copy; sealed (see `record.sealed`) unless its log holds a time the reader refuses.
-        OSError if it could not be written; the file on disk is then unchanged."""
-        raw = record.sealed(data) if seal else dump(data)
+        `deal`: the deal `data` was encoded with (`record.encode`). OSError if it could not
+        be written; the file on disk is then unchanged."""
+        raw = record.sealed(data, deal) if seal else record.dump_record(data, deal)
         write_atomic(self.path(game_id), raw, keep_previous=self.previous(game_id))
 
     def remember(

@@ -410,3 +410,35 @@ def test_the_head_of_any_sealed_file_says_what_the_full_check_says(
     )
     assert record.is_sealed(raw)
     assert record.shown(raw) == record.Shown.of(record.decode(parse(raw)))
+
+
+@given(decks(), st.integers(0, 2**32), st.integers(1, 25))
+def test_a_save_with_its_deal_encoded_once_is_byte_for_byte_the_whole_encoding(
+    deck: Deck, seed: int, steps: int
+) -> None:
+    """Each save writes the deal's bytes made on the game's first: the file must be what
+    encoding the whole state again would have written, seal and all."""
+    with tempfile.TemporaryDirectory() as folder:
+        store = SaveStore(Path(folder))
+        with store.create(fresh_game(deck, seed=seed % 1000), START) as game:
+            rng = random.Random(seed)
+            clock = START
+            for _ in range(steps):
+                if game.state.is_over:
+                    break
+                clock += rng.uniform(1, 90)
+                state, entry = next_step(game.state, rng, clock)
+                game.save(state, entry, clock)
+                whole = record.encode(
+                    game.id, game.created, clock, state, [e.to_dict() for e in game.log]
+                )
+                assert game.path.read_bytes() == record.sealed(whole)
+        assert isinstance(store.list()[0], SaveInfo)
+
+
+def test_a_deal_s_mark_is_found_only_where_it_was_put() -> None:
+    encoded = record.EncodedDeal(fresh_game().deal)
+    assert encoded.mark not in json.dumps(encoded.mark)  # a NUL is never written as itself
+    assert record.EncodedDeal(fresh_game().deal).mark != encoded.mark  # a token per deal
+    with pytest.raises(ValueError):
+        encoded.fill(dump({"state": {"deal": "a name that is not the mark"}}))
