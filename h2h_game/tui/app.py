@@ -29,7 +29,6 @@ from h2h_game.tui.messages import (
     ShowHelp,
     StartGame,
 )
-from h2h_game.tui.screens.title import TitleScreen
 from h2h_game.tui.themes import THEMES, VARIABLE_DEFAULTS, WARM
 from h2h_game.tui.widgets.notice import MIN_HEIGHT, MIN_WIDTH, NARROW_WIDTH, SHORT_HEIGHT
 
@@ -136,7 +135,7 @@ class H2HApp(CrashReporting, App[str | None]):
             # The title, whose footer fills in only once the app runs, opens as before.
             self.call_later(self._first_table, launch.preset, launch.preset.deck)
             return
-        self.push_screen(TitleScreen(self.services))
+        self.push_screen(_title(self.services))
         if launch.studio is not None:
             self.open_studio(launch.studio)
         elif launch.resume is not None:
@@ -157,7 +156,7 @@ class H2HApp(CrashReporting, App[str | None]):
             )
         )
         if not self._tables():
-            self.push_screen(TitleScreen(self.services))
+            self.push_screen(_title(self.services))
 
     def on_resize(self, event: Resize) -> None:
         width, height = event.size
@@ -229,7 +228,7 @@ class H2HApp(CrashReporting, App[str | None]):
 
     def _is_home(self, screen: Screen) -> bool:
         """Where leaving a table goes back to: the title, or the studio a game was tried from."""
-        return isinstance(screen, TitleScreen) or screen is self._tried_from
+        return type(screen).__name__ == "TitleScreen" or screen is self._tried_from
 
     def on_resume_game(self, message: ResumeGame) -> None:
         from h2h_game.flow import FlowError
@@ -423,7 +422,7 @@ class H2HApp(CrashReporting, App[str | None]):
         while len(self.screen_stack) > 1 and not self._is_home(self.screen):
             self.pop_screen()
         if not self.screen_stack or not self._is_home(self.screen):
-            self.push_screen(TitleScreen(self.services))
+            self.push_screen(_title(self.services))
 
     def _tables(self) -> list:  # list[TableScreen], without importing the table at start-up
         return [s for s in self.screen_stack if type(s).__name__ == "TableScreen"]
@@ -431,6 +430,14 @@ class H2HApp(CrashReporting, App[str | None]):
     def _note_left(self, session: Session) -> None:
         if session.id is not None and not session.state.is_over and not session.read_only:
             self.left_unfinished = session.id
+
+
+def _title(services: Services) -> Screen:
+    """The title screen; its module (the saves glance, the menu) loads when it is first shown,
+    so `h2h new` reaches its first card without it."""
+    from h2h_game.tui.screens.title import TitleScreen
+
+    return TitleScreen(services)
 
 
 def _length(value: str):  # -> Length, imported only when a game starts

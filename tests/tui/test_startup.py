@@ -138,3 +138,16 @@ async def test_a_resize_rebuilds_the_key_bars_only_when_keys_change(
         await pilot.resize_terminal(60, 30)  # narrow: not covered, but wide-only screens are
         await pilot.pause()
         assert app.screen in refreshed
+
+
+def test_the_app_loads_the_title_only_when_it_shows_it() -> None:
+    """`h2h new` goes straight to its table: the title's module (and the saves glance) wait."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, h2h_game.tui.app; "
+        "print('h2h_game.tui.screens.title' in sys.modules, 'h2h_game.glance' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False"]
