@@ -1,5 +1,6 @@
-"""A widget that keeps its last renders draws exactly what a plain one draws, whatever it is shown
-next: the same look again, the same words in other styles, another size, another theme."""
+"""How the table's parts decide what to draw again. A widget that keeps its last renders draws
+exactly what a plain one draws, whatever it is shown next: the same look again, the same words
+in other styles, another size, another theme. And the same words in another style are a change."""
 
 from __future__ import annotations
 
@@ -76,3 +77,43 @@ async def test_a_widget_that_remembers_draws_what_a_plain_one_draws() -> None:
             reused += len(remembered.__dict__.get("_remembered", {})) == before
         assert remembered.__dict__["_remembered"]  # renders were kept…
         assert reused > 60  # …and most looks came back and were drawn from them
+
+
+def test_the_same_words_in_another_style_are_another_look() -> None:
+    """Textual's Content equality compares text alone; the table's parts compare looks."""
+    from h2h_game.tui.widgets.view import same_look
+
+    plain = Content("▸ Maya · speaking")
+    lit = Content.assemble(("▸ Maya", "bold $accent"), " · speaking")
+    assert plain == lit  # Textual's own equality: the text alone
+    assert not same_look(plain, lit)
+    assert same_look(lit, Content.assemble(("▸ Maya", "bold $accent"), " · speaking"))
+    assert same_look(None, None) and not same_look(None, plain)
+
+
+async def test_a_part_of_the_table_shows_a_change_of_style_alone() -> None:
+    from h2h_game.engine import GameState
+    from h2h_game.tui.widgets.view import StateView
+    from tests.store.helpers import fresh_game
+
+    class Lit(StateView):
+        lit = False
+
+        def show(self, state: GameState) -> Content:
+            return Content.styled("Maya", "bold" if self.lit else "")
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Lit()
+
+    app = One()
+    async with app.run_test(size=(20, 3)) as pilot:
+        view = app.query_one(Lit)
+        state = fresh_game()
+        view.watch_state(state)
+        await pilot.pause()
+        before = lines(view)
+        view.lit = True
+        view.watch_state(state)
+        await pilot.pause()
+        assert lines(view) != before

@@ -46,6 +46,7 @@ from h2h_game.tui.widgets.panels import (
     which_panel,
 )
 from h2h_game.tui.widgets.seat import Seat
+from h2h_game.tui.widgets.view import same_look
 from h2h_game.tui.wording import answer_label, meet_label
 
 # The moves that get a button under the card; the rest are keys in the key bar (also clickable).
@@ -314,7 +315,7 @@ class TableScreen(H2HScreen):
     def _set_line(self, selector: str, content: Content) -> None:
         """Update a one-line part of the table only when its text changed, without a layout."""
         line = self.query_one(selector, Static)
-        if getattr(line, "_line", None) != content:
+        if not same_look(getattr(line, "_line", None), content):
             line._line = content  # type: ignore[attr-defined]
             line.update(content, layout=False)
 
@@ -376,7 +377,7 @@ class TableScreen(H2HScreen):
         teaching, self._teaching = self._teaching, None
         if teaching is None:
             teaching = Content("\n").join(self._next_hints(state))
-        if teaching != getattr(line, "_taught", None):
+        if not same_look(teaching, getattr(line, "_taught", None)):
             line._taught = teaching  # type: ignore[attr-defined]
             line.update(teaching, layout=False)  # two fixed lines: a repaint, not a layout
 

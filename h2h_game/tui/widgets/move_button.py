@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from h2h_game.tui.moves import Move
 from h2h_game.tui.widgets.remembered import Remembered
+from h2h_game.tui.widgets.view import same_look
 
 
 class MoveButton(Remembered, Static):
@@ -37,7 +38,7 @@ class MoveButton(Remembered, Static):
             if move is not None
             else Content("")
         )
-        if name != self.move or label != getattr(self, "_label", None):
+        if name != self.move or not same_look(label, getattr(self, "_label", None)):
             self.move = name
             self._label = label
             self.update(label, layout=False)

@@ -20,6 +20,14 @@ if TYPE_CHECKING:
     from textual.css.styles import RulesMap
 
 
+def same_look(one: Content | None, other: Content | None) -> bool:
+    """Whether two contents look alike: the same text in the same styles. (`Content.__eq__`
+    compares the text alone, so a change of style only would be skipped as no change.)"""
+    if one is None or other is None:
+        return one is other
+    return one.plain == other.plain and one.spans == other.spans
+
+
 class StateView(Remembered, Static):
     """A `Static` whose content is `show(state)`, redrawn only when it changes."""
 
@@ -36,7 +44,7 @@ class StateView(Remembered, Static):
         if state is None:
             return
         content = self.show(state)
-        if content == self._shown:
+        if same_look(content, self._shown):
             return
         # A new text of the same height needs only a repaint; a taller or shorter one, a
         # layout of the screen. Most key presses change text, not height.
