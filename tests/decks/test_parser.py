@@ -58,3 +58,10 @@ def test_a_broken_file_is_refused_in_tomllib_s_words(text: str) -> None:
 @given(st.text(alphabet="\"'[]{}=.,\n\\ #ab1-_:tf+e\t\u00e9", max_size=60))
 def test_any_text_is_read_or_refused_the_same(text: str) -> None:
     assert outcome(tomli, text) == outcome(tomllib, text)
+
+
+def test_toml_1_1_is_not_a_deck_s_toml() -> None:
+    """Decks are TOML 1.0, as Python's tomllib reads them up to 3.14; tomli 2.4 and later read
+    TOML 1.1 (trailing commas and new lines in inline tables), hence the pin below 2.4."""
+    with pytest.raises(tomli.TOMLDecodeError):
+        tomli.loads("[deck]\nname = { a = 1,\n  b = 2 }\n")
