@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-
-from tinydb import Query, TinyDB
+from typing import TYPE_CHECKING, cast
 
 from h2h_game.store.errors import SaveError, read_failure, write_failure
 from h2h_game.store.lock import FileLock, LockTimeout
@@ -22,6 +21,9 @@ from h2h_game.store.storage import (
     move_aside,
     private_folder,
 )
+
+if TYPE_CHECKING:
+    from tinydb import TinyDB
 
 HIDDEN_NAME = ".hidden-cards.json"
 HIDDEN_LOCK = ".hidden-cards.lock"
@@ -49,7 +51,11 @@ class HiddenCards:
             return frozenset()  # a damaged file hides nothing; the next change sets it aside
 
     def _read(self, deck_name: str) -> frozenset[str]:
-        with TinyDB(self.path, storage=AtomicJSONStorage) as db:
+        if not self.path.exists():
+            raise FileNotFoundError(self.path)  # most folders: TinyDB need not even load
+        from tinydb import Query
+
+        with _database(self.path) as db:
             found = db.table(TABLE).get(Query().deck == deck_name)
         cards = found.get("cards") if isinstance(found, dict) else None
         if not isinstance(cards, list):
@@ -105,7 +111,9 @@ class HiddenCards:
                     move_aside(self.path)
                     hidden = set()
                 cards = sorted(change(hidden))
-                with TinyDB(self.path, storage=AtomicJSONStorage) as db:
+                from tinydb import Query
+
+                with _database(self.path) as db:
                     db.table(TABLE).upsert(
                         {"deck": deck_name, "cards": cards}, Query().deck == deck_name
                     )
@@ -115,3 +123,11 @@ class HiddenCards:
             ) from error
         except OSError as error:
             raise write_failure(error, self.folder, what="the hidden cards") from error
+
+
+def _database(path: Path) -> TinyDB:
+    """The hidden-cards file as a TinyDB database, written atomically; TinyDB loads here, when
+    a folder has hidden cards (or is given some), not with the store."""
+    from tinydb import Storage, TinyDB
+
+    return TinyDB(path, storage=cast("type[Storage]", AtomicJSONStorage))

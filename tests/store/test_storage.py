@@ -215,3 +215,32 @@ def test_a_stray_temp_that_cannot_be_removed_is_left_for_next_time(
     monkeypatch.undo()
     assert dead.exists()
     assert remove_stray_temps(tmp_path) == [dead]
+
+
+def test_the_store_loads_tinydb_only_for_hidden_cards(tmp_path: Path) -> None:
+    """A game starts without TinyDB (3 ms of every start); hiding cards loads it and works."""
+    import subprocess
+    import sys
+
+    probe = f"""
+import sys
+from pathlib import Path
+from h2h_game.store import SaveStore
+from tests.store.helpers import START, fresh_game
+store = SaveStore(Path({str(tmp_path)!r}))
+deck = fresh_game().deck
+before = store.hidden_cards(deck.name)
+with store.create(fresh_game(), START):
+    pass
+print("tinydb" in sys.modules, sorted(before))
+store.hide_cards(deck.name, {{"L1-abc"}})
+print("tinydb" in sys.modules, sorted(store.hidden_cards(deck.name)))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[2],
+    )
+    assert done.stdout.split("\n")[:2] == ["False []", "True ['L1-abc']"]
