@@ -87,6 +87,7 @@ class LoadGameScreen(H2HScreen):
         self.listed = False
         """`items` holds the store's listing (not only the index's rows drawn ahead of it)."""
         self._rows: list[Row] | None = None
+        self._widths: list[int] = []
         self._generation = 0
         """Counts listings, so the rows of an old one are never added to a newer one's."""
 
@@ -98,10 +99,6 @@ class LoadGameScreen(H2HScreen):
             yield Static(id="load-empty", classes="hint")
         yield Footer()
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self._widths: list[int] = []
-
     def on_screen_resume(self) -> None:
         # Shown (pushed, or back from a dialog or a game, where recovering or deleting changed
         # the list): list the games. Textual mounts a screen before it resumes it.
@@ -109,19 +106,16 @@ class LoadGameScreen(H2HScreen):
 
     def reload(self) -> None:
         """List the games: from the index first when it is sure of them all, then the store."""
-        if not self.listed and (games := self._from_index()) is not None:
+        if not self.listed and (games := indexed.games(self.services.saves_dir)) is not None:
             now = datetime.fromtimestamp(self.services.clock()).astimezone()
             self._show_rows([_index_row(game_id, game, now) for game_id, game in games], {})
             self.call_after_refresh(self.list_from_store)
             return
         self.list_from_store()
 
-    def _from_index(self) -> list[indexed.Game] | None:
-        return indexed.games(self.services.saves_dir)
-
     def list_from_store(self) -> None:
         """The store's listing: every game and damaged file, and what the screen can do with
-        each; the rows are drawn again only where they differ from what is on screen."""
+        each; the table is drawn again only if its rows differ from those on screen."""
         from h2h_game import describe
         from h2h_game.store import BrokenSave, StoreError
 
