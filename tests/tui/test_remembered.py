@@ -117,3 +117,31 @@ async def test_a_part_of_the_table_shows_a_change_of_style_alone() -> None:
         view.watch_state(state)
         await pilot.pause()
         assert lines(view) != before
+
+
+async def test_a_move_that_keeps_the_card_leaves_it_undrawn(services, monkeypatch) -> None:
+    """Answering keeps the card on the table: its words, level and titles stay, so nothing of
+    it is drawn again (setting a border title redraws the whole card, even to the same words)."""
+    from h2h_game.tui.widgets.card import CardView
+    from tests.tui.conftest import table_app
+    from tests.tui.helpers import table_of
+
+    app = table_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        card = table_of(app).query_one(CardView)
+        title, subtitle = card.border_title, card.border_subtitle
+        refreshed: list[CardView] = []
+        refresh = CardView.refresh
+
+        def counted(self: CardView, *args: object, **kwargs: object) -> object:
+            refreshed.append(self)
+            return refresh(self, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(CardView, "refresh", counted)
+        await pilot.press("a")
+        await pilot.pause()
+        assert "Thanks" in str(table_of(app).query_one("#keys").render())  # the move was made
+        assert refreshed == []
+        assert (card.border_title, card.border_subtitle) == (title, subtitle)
+        assert title
