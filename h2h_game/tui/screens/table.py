@@ -146,6 +146,13 @@ class TableScreen(H2HScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self._slots = list(self.query(MoveButton).results(MoveButton))
+        # Found once: every key updates these, and each query walks the whole screen.
+        self._keys = self.query_one(KeyBar)
+        self._over = self.query_one("#over", Vertical)
+        self._lines = {
+            selector: self.query_one(selector, Static)
+            for selector in ("#deck-title", "#where", "#hint", "#said")
+        }
         self.state = self.session.state
         if self.session.read_only:
             self.set_interval(FOLLOW_EVERY, self._follow)
@@ -270,7 +277,7 @@ class TableScreen(H2HScreen):
         self._show_buttons(state)
         self._show_hint(state)
         note = "read only  " if self.session.read_only else ""
-        self.query_one(KeyBar).show(self.choices, note, self._player_words(state))
+        self._keys.show(self.choices, note, self._player_words(state))
         self.refresh_bindings()
 
     def _player_words(self, state: GameState) -> dict[str, Content]:
@@ -314,7 +321,7 @@ class TableScreen(H2HScreen):
 
     def _set_line(self, selector: str, content: Content) -> None:
         """Update a one-line part of the table only when its text changed, without a layout."""
-        line = self.query_one(selector, Static)
+        line = self._lines[selector]
         if not same_look(getattr(line, "_line", None), content):
             line._line = content  # type: ignore[attr-defined]
             line.update(content, layout=False)
@@ -324,9 +331,11 @@ class TableScreen(H2HScreen):
         self.set_class(wanted is not None, "-covered")
         # A quiet moment or a pause softens the whole screen: no card, no jar, no names.
         self.set_class(wanted in ("quiet-panel", "pause-panel"), "-calm")
-        if wanted is not None and not self.query(f"#{wanted}"):
+        panels = [child for child in self._over.children if isinstance(child, Panel)]
+        if wanted is not None and not any(panel.id == wanted for panel in panels):
             self._mount_panel(wanted, state)
-        for panel in self.query(Panel):
+            panels = [child for child in self._over.children if isinstance(child, Panel)]
+        for panel in panels:
             shown = panel.id == wanted
             if shown != panel.display:
                 panel.display = shown
@@ -348,7 +357,7 @@ class TableScreen(H2HScreen):
             panel.set_reactive(SummaryPanel.hidden_already, self.removed_were_hidden)
         if kind in (OfferPanel, EndingPanel, SummaryPanel):
             panel.data_bind(TableScreen.state)
-        self.query_one("#over").mount(panel)
+        self._over.mount(panel)
 
     def _show_buttons(self, state: GameState) -> None:
         empty = state.moment.phase is Phase.EMPTY
@@ -368,7 +377,7 @@ class TableScreen(H2HScreen):
             button.show_move(BY_NAME[name] if name else None, words)
 
     def _show_hint(self, state: GameState) -> None:
-        line = self.query_one("#hint", Static)
+        line = self._lines["#hint"]
         shown = self.hints and not self.session.read_only
         if line.display != shown:
             line.display = shown
@@ -398,7 +407,7 @@ class TableScreen(H2HScreen):
         return found
 
     def _say(self, words: Content, *, warning: bool = False) -> None:
-        line = self.query_one("#said", Static)
+        line = self._lines["#said"]
         line.set_class(warning, "-warning")
         line.update(words, layout=False)
 
