@@ -15,8 +15,9 @@ from h2h_game.untrusted import cut, terminal_safe, width
 
 TYPE_CHECKING = False  # typing waits for a command that needs it
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
     from datetime import datetime
+    from typing import Any
 
 FINISHED = "finished"
 IN_PROGRESS = "in progress"
@@ -99,6 +100,25 @@ def game_cells(
         last_played(updated, now),
         state,
     ]
+
+
+def summary_cells(
+    listed_id: str, summary: Mapping[str, Any], now: datetime | None = None
+) -> list[str]:
+    """A game as a row of the list from the summary the saves index keeps of it
+    (`h2h_game.indexed`), as `h2h saves list` and Load game draw it before the store loads."""
+    return game_cells(
+        listed_id,
+        players=summary["players"],
+        deck=summary["deck"],
+        level_name=summary["level_name"],
+        deepest_name=summary["deepest_name"],
+        finished=summary["finished"],
+        answered=summary["answered"],
+        updated=summary["updated"],
+        state=game_status(summary["finished"]),
+        now=now,
+    )
 
 
 def table(rows: Sequence[Sequence[str]], columns: int | None = None) -> str:

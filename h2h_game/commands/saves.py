@@ -213,20 +213,7 @@ def _listed_from_index(args: argparse.Namespace) -> str | None:
     games = indexed.games(folder)
     if not games:
         return None
-    rows = [
-        saves_table.game_cells(
-            game_id,
-            players=game["players"],
-            deck=game["deck"],
-            level_name=game["level_name"],
-            deepest_name=game["deepest_name"],
-            finished=game["finished"],
-            answered=game["answered"],
-            updated=game["updated"],
-            state=saves_table.game_status(game["finished"]),
-        )
-        for game_id, game in games
-    ]
+    rows = [saves_table.summary_cells(game_id, game) for game_id, game in games]
     return saves_table.table(rows, _columns())
 
 

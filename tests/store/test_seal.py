@@ -26,7 +26,7 @@ from h2h_game.store import BrokenSave, BrokenSaveError, SaveInfo, SaveStore, rec
 from h2h_game.store.index import INDEX_NAME, save_info
 from h2h_game.store.migrations import NewerSchema
 from h2h_game.store.storage import UnreadableFile, dump, parse
-from tests.store.helpers import START, fresh_game, next_step, play
+from tests.store.helpers import START, fresh_game, next_step, play, steps_of
 from tests.store.strategies import decks
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -421,16 +421,10 @@ def test_a_save_with_its_deal_encoded_once_is_byte_for_byte_the_whole_encoding(
     with tempfile.TemporaryDirectory() as folder:
         store = SaveStore(Path(folder))
         with store.create(fresh_game(deck, seed=seed % 1000), START) as game:
-            rng = random.Random(seed)
-            clock = START
-            for _ in range(steps):
-                if game.state.is_over:
-                    break
-                clock += rng.uniform(1, 90)
-                state, entry = next_step(game.state, rng, clock)
-                game.save(state, entry, clock)
+            for state, entry in steps_of(game.state, steps, seed):
+                game.save(state, entry, entry.at or START)
                 whole = record.encode(
-                    game.id, game.created, clock, state, [e.to_dict() for e in game.log]
+                    game.id, game.created, entry.at or START, state, [e.to_dict() for e in game.log]
                 )
                 assert game.path.read_bytes() == record.sealed(whole)
         assert isinstance(store.list()[0], SaveInfo)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -51,24 +51,6 @@ def cell(text: str, style: str = "") -> Text:
     """A table cell holding text literally (DataTable would parse a plain string as markup).
     `describe` has already made every untrusted part safe to print."""
     return Text(text, style=style)
-
-
-def _index_row(game_id: str, game: dict[str, Any], now: datetime) -> Row:
-    """A game as the saves index knows it, in the words `h2h saves list` prints."""
-    cells = saves_table.game_cells(
-        game_id,
-        players=game["players"],
-        deck=game["deck"],
-        level_name=game["level_name"],
-        deepest_name=game["deepest_name"],
-        finished=game["finished"],
-        answered=game["answered"],
-        updated=game["updated"],
-        state=saves_table.game_status(game["finished"]),
-        now=now,
-    )
-    # The columns of `h2h saves list`, less the id the screen does not show.
-    return game_id, tuple((text, "") for text in cells[1:])
 
 
 class LoadGameScreen(H2HScreen):
@@ -108,7 +90,13 @@ class LoadGameScreen(H2HScreen):
         """List the games: from the index first when it is sure of them all, then the store."""
         if not self.listed and (games := indexed.games(self.services.saves_dir)) is not None:
             now = datetime.fromtimestamp(self.services.clock()).astimezone()
-            self._show_rows([_index_row(game_id, game, now) for game_id, game in games], {})
+            rows = [
+                (game_id, saves_table.summary_cells(game_id, game, now)) for game_id, game in games
+            ]
+            # The columns of `h2h saves list`, less the id the screen does not show.
+            self._show_rows(
+                [(game_id, tuple((text, "") for text in cells[1:])) for game_id, cells in rows], {}
+            )
             self.call_after_refresh(self.list_from_store)
             return
         self.list_from_store()

@@ -26,15 +26,13 @@ else:
     # widget base here would hide the widget's own (Static's rules would stop applying).
     _Mixin = object
 
-REMEMBERED = 8
-"""Renders kept per widget: more than any part of the table cycles through in a turn."""
-
 
 class Remembered(_Mixin):
     """Mixed into a widget (before its Textual base) whose content lines are reused when it
     shows again what it showed before."""
 
-    REMEMBER: ClassVar[int] = REMEMBERED
+    REMEMBER: ClassVar[int] = 8
+    """Renders kept per widget: more than any part of the table cycles through in a turn."""
 
     def _render_content(self) -> None:
         key = self._render_key()
