@@ -35,13 +35,14 @@ class OpenGame:
         """The schema the file was written in; older ones are rewritten as current on save."""
         self._files = files
         self._lock = lock
-        self._log_data = [entry.to_dict() for entry in loaded.log]
         self._sealable = True
         """Whether every time in the log is one the reader accepts: true of any game that
         loaded, kept up action by action rather than checked over the whole log on each save."""
         self._closed = False
         self._deal: record.EncodedDeal | None = None
         """The deal's JSON, made on the first save: every later one writes the same bytes."""
+        self._log: record.EncodedLog | None = None
+        """The log's JSON, made on the first save and grown by an entry on each."""
 
     @property
     def read_only(self) -> bool:
@@ -63,19 +64,21 @@ class OpenGame:
             raise RuntimeError(f"game {self.id} is closed")
         if self._lock is None:
             raise ReadOnlyGame(self.id)
-        log_data = [*self._log_data, entry.to_dict()]
+        if self._log is None:
+            self._log = record.EncodedLog.of(logged.to_dict() for logged in self.log)
+        log = self._log.plus(entry.to_dict())
         if self._deal is None or self._deal.deal is not state.deal:
             self._deal = record.EncodedDeal(state.deal)
-        data = record.encode(self.id, self.created, at, state, log_data, deal=self._deal)
+        data = record.encode(self.id, self.created, at, state, log, deal=self._deal)
         # A file whose log the reader refuses must not be sealed: the list would show it as fine.
         sealable = self._sealable and record.is_log_time(entry.at)
         try:
-            self._files.write(self.id, data, seal=sealable, deal=self._deal)
+            self._files.write(self.id, data, seal=sealable, deal=self._deal, log=log)
         except OSError as error:
             raise write_failure(error, self._files.folder) from error
         # Finishing a game, or undoing its last key, changes how the list shows it.
         changed = state.is_over != self.state.is_over
-        self.state, self.log, self._log_data, self.updated = state, [*self.log, entry], log_data, at
+        self.state, self.log, self._log, self.updated = state, [*self.log, entry], log, at
         self._sealable = sealable
         if changed:
             self._remember()

@@ -99,12 +99,13 @@ class GameFiles:
         *,
         seal: bool = True,
         deal: record.EncodedDeal | None = None,
+        log: record.EncodedLog | None = None,
     ) -> None:
         """Write a game's whole file atomically, keeping the save it replaces as its previous
         copy; sealed (see `record.sealed`) unless its log holds a time the reader refuses.
-        `deal`: the deal `data` was encoded with (`record.encode`). OSError if it could not
+        `deal`, `log`: the parts `data` was encoded with (`record.encode`). OSError if it could not
         be written; the file on disk is then unchanged."""
-        raw = record.sealed(data, deal) if seal else record.dump_record(data, deal)
+        raw = record.sealed(data, deal, log) if seal else record.dump_record(data, deal, log)
         write_atomic(self.path(game_id), raw, keep_previous=self.previous(game_id))
 
     def remember(

@@ -412,27 +412,46 @@ def test_the_head_of_any_sealed_file_says_what_the_full_check_says(
     assert record.shown(raw) == record.Shown.of(record.decode(parse(raw)))
 
 
-@given(decks(), st.integers(0, 2**32), st.integers(1, 25))
-def test_a_save_with_its_deal_encoded_once_is_byte_for_byte_the_whole_encoding(
-    deck: Deck, seed: int, steps: int
+@given(decks(), st.integers(0, 2**32), st.integers(1, 25), st.integers(0, 25))
+def test_a_save_with_its_deal_and_log_encoded_once_is_byte_for_byte_the_whole_encoding(
+    deck: Deck, seed: int, steps: int, reopen_after: int
 ) -> None:
-    """Each save writes the deal's bytes made on the game's first: the file must be what
-    encoding the whole state again would have written, seal and all."""
+    """Each save writes the deal's bytes made on the game's first, and the log's bytes grown by
+    an entry: the file must be what encoding the whole state and log again would have written,
+    seal and all, also after the game is closed and opened again mid-way."""
     with tempfile.TemporaryDirectory() as folder:
         store = SaveStore(Path(folder))
-        with store.create(fresh_game(deck, seed=seed % 1000), START) as game:
-            for state, entry in steps_of(game.state, steps, seed):
+        game = store.create(fresh_game(deck, seed=seed % 1000), START)
+        try:
+            for number, (state, entry) in enumerate(steps_of(game.state, steps, seed)):
+                if number == reopen_after:
+                    game.close()
+                    game = store.open(game.id)
                 game.save(state, entry, entry.at or START)
                 whole = record.encode(
                     game.id, game.created, entry.at or START, state, [e.to_dict() for e in game.log]
                 )
                 assert game.path.read_bytes() == record.sealed(whole)
+        finally:
+            game.close()
         assert isinstance(store.list()[0], SaveInfo)
 
 
-def test_a_deal_s_mark_is_found_only_where_it_was_put() -> None:
+def test_an_encoded_part_s_mark_is_found_only_where_it_was_put() -> None:
     encoded = record.EncodedDeal(fresh_game().deal)
     assert encoded.mark not in json.dumps(encoded.mark)  # a NUL is never written as itself
     assert record.EncodedDeal(fresh_game().deal).mark != encoded.mark  # a token per deal
     with pytest.raises(ValueError):
         encoded.fill(dump({"state": {"deal": "a name that is not the mark"}}))
+    log = record.EncodedLog().plus({"at": 1.0})
+    assert log.mark != log.plus({"at": 2.0}).mark != encoded.mark
+    with pytest.raises(ValueError):
+        log.fill(dump({"log": encoded.mark}))
+
+
+def test_an_encoded_log_is_what_dump_makes_of_the_whole_list() -> None:
+    entries = [{"action": {"type": "pass"}, "at": 1.5}, {"note": '明 \x00 "quoted"'}, {}]
+    assert record.EncodedLog().bytes == dump([])
+    assert record.EncodedLog.of(entries).bytes == dump(entries)
+    assert record.EncodedLog.of(entries[:2]).plus(entries[2]).bytes == dump(entries)
+    assert len(record.EncodedLog.of(entries)) == 3
