@@ -474,3 +474,27 @@ async def test_a_key_press_applies_its_move_once_and_works_out_the_legal_moves_o
             await pilot.pause()
             assert len(applied) == 1, (key, applied)
             assert len(worked_out) == 1, (key, len(worked_out))
+
+
+async def test_an_empty_slot_stays_blank_under_the_pointer_and_a_move_lights_up(services):
+    """A slot keeps its place when it has no move: no background, even hovered, and it comes
+    back as a button when a move needs it."""
+    app = table_app(services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = table_of(app)
+        await pilot.press("a")
+        slots = list(table.query(MoveButton).results(MoveButton))
+        empty = next(slot for slot in slots if slot.move is None)
+        shown = next(slot for slot in slots if slot.move is not None)
+        at_rest = shown.styles.background
+        assert at_rest.a > 0 and empty.styles.background.a == 0
+        await pilot.hover(empty)
+        await pilot.pause()
+        assert empty.styles.background.a == 0
+        await pilot.hover(shown)
+        await pilot.pause()
+        assert shown.styles.background != at_rest  # lit under the pointer
+        await pilot.press("t")  # the next turn fills every slot again
+        await pilot.pause()
+        assert all(slot.move is not None for slot in slots)
+        assert all(slot.styles.background.a > 0 for slot in slots if slot is not shown)

@@ -3,10 +3,15 @@
 Textual's `Button` lays the whole screen out again whenever its label changes, and showing or
 hiding one does too. The table has four slots of fixed width instead: a move changes a slot's
 words and leaves the slots it does not need blank, which costs a repaint, never a layout.
+
+A blank slot has no background (nor a hover one): an inline style, not a class. A class
+change makes Textual match the stylesheet against the slot again, a quarter of a move's
+update on the keys where the number of moves changes.
 """
 
 from __future__ import annotations
 
+from textual.color import Color
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
@@ -14,6 +19,9 @@ from textual.widgets import Static
 from h2h_game.tui.moves import Move
 from h2h_game.tui.widgets.remembered import Remembered
 from h2h_game.tui.widgets.view import same_look
+
+BLANK = Color(0, 0, 0, 0)
+"""An empty slot's background: none, so the table shows through, even under the pointer."""
 
 
 class MoveButton(Remembered, Static):
@@ -43,7 +51,7 @@ class MoveButton(Remembered, Static):
             self._label = label
             self.update(label, layout=False)
             self.tooltip = move.tooltip if move is not None else None
-            self.set_class(move is not None, "-shown")
+            self.styles.background = None if move is not None else BLANK
 
     def on_click(self) -> None:
         if self.move is not None:
