@@ -5,7 +5,9 @@
 Each app runs in its own fresh tmux server (100×30), started directly from the venv (`h2h`, or
 `python benchmarks/bare_app.py` for the baseline), and the screen is polled until the text that
 proves the frame is there shows up (see `benchmarks/terminal.py`). h2h and the bare app take
-turns, launch by launch and key by key, so whatever else the machine is doing slows both.
+turns, launch by launch and key by key, so whatever else the machine is doing slows both. Keys
+are also played in a bare app shaped like the table (`benchmarks/bare_table.py`), to tell what
+Textual costs to repaint the parts a move changes from what h2h adds.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks import bare_app, terminal
+from benchmarks import bare_app, bare_table, terminal
 from benchmarks.harness import (
     ROOT,
     Context,
@@ -30,9 +32,11 @@ from benchmarks.harness import (
 from benchmarks.terminal import Terminal
 
 BARE = ROOT / "benchmarks" / "bare_app.py"
+BARE_TABLE = ROOT / "benchmarks" / "bare_table.py"
 PLAYERS = ("Ann", "Bob")
 # What proves a frame is complete: text from the top, the middle and the footer of each screen.
 BARE_READY = (bare_app.READY, "t Thanks")
+BARE_TABLE_READY = (bare_table.READY, "· speaking", "a Answered")
 TITLE_READY = ("Heart to Heart", "Decks", "l Load game")
 TABLE_READY = ("WARM UP", "· speaking", "a Answered")
 LIST_READY = ("Saved games", "Maya & Sam", "in progress")
@@ -82,8 +86,8 @@ def new_game_argv(ctx: Context, saves: Path) -> list[str]:
     ]
 
 
-def bare_argv(ctx: Context) -> list[str]:
-    return [str(ctx.python), str(BARE)]
+def bare_argv(ctx: Context, app: Path = BARE) -> list[str]:
+    return [str(ctx.python), str(app)]
 
 
 def terminal_for(ctx: Context) -> Terminal:
@@ -209,13 +213,15 @@ def table_expectations(screen: str) -> Callable[[str], Sequence[str]]:
     return expect
 
 
-def bare_expectations() -> Callable[[str], Sequence[str]]:
+def bare_expectations(
+    pressed: Callable[[str, int], str] = bare_app.pressed,
+) -> Callable[[str], Sequence[str]]:
     count = 0
 
     def expect(key: str) -> Sequence[str]:
         nonlocal count
         count += 1
-        return (bare_app.pressed(key, count),)
+        return (pressed(key, count),)
 
     return expect
 
@@ -235,7 +241,11 @@ def peak_rss(pid: int) -> float | None:
 def key_rows(ctx: Context) -> list[Result]:
     """Key → frame during play: `a`, `t`, `a`, `t` … in h2h and the bare app, key by key."""
     keys = ctx.settings.keys
-    with terminal_for(ctx) as h2h_term, terminal_for(ctx) as bare_term:
+    with (
+        terminal_for(ctx) as h2h_term,
+        terminal_for(ctx) as bare_term,
+        terminal_for(ctx) as table_term,
+    ):
         began = h2h_term.start(new_game_argv(ctx, ctx.folder("play-saves")), cwd=ROOT)
         seen = h2h_term.wait_for(began, TABLE_READY)
         screen, _ = h2h_term.quiet(seen.screen, began + seen.after)
@@ -244,18 +254,25 @@ def key_rows(ctx: Context) -> list[Result]:
         seen = bare_term.wait_for(began, BARE_READY)
         screen, _ = bare_term.quiet(seen.screen, began + seen.after)
         bare = Player(bare_term, screen, bare_expectations())
+        began = table_term.start(bare_argv(ctx, BARE_TABLE), cwd=ROOT)
+        seen = table_term.wait_for(began, BARE_TABLE_READY)
+        screen, _ = table_term.quiet(seen.screen, began + seen.after)
+        table = Player(table_term, screen, bare_expectations(bare_table.said))
+        players = (h2h, bare, table)
         for number in range(4):  # untimed: the first moves import and build what later ones reuse
-            for player in (h2h, bare):
+            for player in players:
                 player.press("at"[number % 2], timed=False)
         for number in range(keys):
             key = "at"[number % 2]
-            for player in (h2h, bare) if number % 4 < 2 else (bare, h2h):
+            # Each app goes first, second and last in turn.
+            for player in players[number % 3 :] + players[: number % 3]:
                 player.press(key)
         memory = peak_rss(h2h_term.pid()), peak_rss(bare_term.pid())
     how = (
         f"tmux 100x30, keys a, t, a, t … ({keys} each, interleaved key by key with the bare "
-        "app), time from send-keys to the first poll showing the move's effect (the lit seat and "
-        "the footer's new moves; the bare app's Label)"
+        "app and the bare table), time from send-keys to the first poll showing the move's "
+        "effect (the lit seat and the footer's new moves; the bare app's Label; the bare "
+        "table's line under the hint)"
     )
     details = {
         "how": how,
@@ -272,6 +289,11 @@ def key_rows(ctx: Context) -> list[Result]:
             "first_change": spread(bare.first),
             "effect": spread(bare.effect),
             "last_redraw": spread(bare.last),
+        },
+        "bare_table": {
+            "first_change": spread(table.first),
+            "effect": spread(table.effect),
+            "last_redraw": spread(table.last),
         },
     }
     p50, bare50 = median(h2h.effect) * 1000, median(bare.effect) * 1000
@@ -293,6 +315,13 @@ def key_rows(ctx: Context) -> list[Result]:
             baseline=bare95,
             baseline_name="bare app",
             target=Target(most=33),
+        ),
+        Result(
+            "keys.p50_table",
+            "key → frame in play, p50",
+            value=p50,
+            baseline=median(table.effect) * 1000,
+            baseline_name="bare table",
         ),
         Result(
             "keys.first_change",
