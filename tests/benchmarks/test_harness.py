@@ -59,6 +59,9 @@ def test_in_a_real_terminal_every_key_and_list_shows_what_it_waits_for(
     assert keys["keys.p50"]["details"]["keys"] == 6
     for key in ("keys.p50", "keys.p95", "list.index", "list.no_index"):
         assert keys[key]["status"] in {"pass", "FAIL"}, keys[key]
+    # The bare table found each key's frame too: its row compares h2h with it.
+    assert keys["keys.p50_table"]["baseline_name"] == "bare table"
+    assert keys["keys.p50_table"]["baseline"] > 0
 
 
 def test_p95_is_the_nearest_rank() -> None:
