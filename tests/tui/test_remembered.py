@@ -8,6 +8,7 @@ import random
 
 from textual.app import App, ComposeResult
 from textual.content import Content
+from textual.style import Style
 from textual.widgets import Static
 
 from h2h_game.tui.themes import THEMES as OURS
@@ -19,12 +20,15 @@ LOOKS = [
     Content.assemble(("▸ Maya", "bold $accent"), " · listening"),
     Content("  Sam · listening\nlisten all the way"),
     Content(""),
+    # A clickable chip, as the key bar draws them: drawn in the link styles.
+    Content.assemble(("a", "bold"), " Answered").stylize(Style.from_meta({"@click": "bell"})),
 ]
 THEMES = ["h2h-warm", "h2h-high-contrast", "textual-light"]
 CSS = """
 Static { height: 3; width: 30; }
 .wide { width: 44; }
 .right { text-align: right; }
+.linked { link-color: red; link-background: blue; link-style: italic; }
 """
 
 
@@ -63,11 +67,12 @@ async def test_a_widget_that_remembers_draws_what_a_plain_one_draws() -> None:
             change = chooser.random()
             if change < 0.1:
                 app.theme = chooser.choice(THEMES)
-            elif change < 0.2:
-                wide, right = chooser.random() < 0.5, chooser.random() < 0.5
+            elif change < 0.3:
+                wide, right, linked = (chooser.random() < 0.5 for _ in range(3))
                 for widget in (remembered, plain):
                     widget.set_class(wide, "wide")
                     widget.set_class(right, "right")
+                    widget.set_class(linked, "linked")
             look = chooser.choice(LOOKS)
             remembered.update(look)
             plain.update(look)
@@ -77,6 +82,21 @@ async def test_a_widget_that_remembers_draws_what_a_plain_one_draws() -> None:
             reused += len(remembered.__dict__.get("_remembered", {})) == before
         assert remembered.__dict__["_remembered"]  # renders were kept…
         assert reused > 60  # …and most looks came back and were drawn from them
+
+
+async def test_a_change_of_link_colours_alone_is_drawn() -> None:
+    """Textual draws clickable text in the widget's link styles, which its own style does not
+    hold: a remembered render must not outlive them."""
+    app = Pair()
+    async with app.run_test(size=(60, 10)) as pilot:
+        remembered = app.query_one("#remembered", RememberedStatic)
+        plain = app.query_one("#plain", Static)
+        for linked in (False, True, False):
+            for widget in (remembered, plain):
+                widget.set_class(linked, "linked")
+                widget.update(LOOKS[-1])
+            await pilot.pause()
+            assert lines(remembered) == lines(plain)
 
 
 def test_the_same_words_in_another_style_are_another_look() -> None:
@@ -145,3 +165,38 @@ async def test_a_move_that_keeps_the_card_leaves_it_undrawn(services, monkeypatc
         assert refreshed == []
         assert (card.border_title, card.border_subtitle) == (title, subtitle)
         assert title
+
+
+async def test_the_key_bar_draws_each_set_of_keys_as_a_new_bar_would() -> None:
+    """The key bar keeps the bars it made: one it shows again, or one whose words changed
+    style alone, is what a bar made afresh shows."""
+    from h2h_game.engine import legal_actions
+    from h2h_game.tui.moves import choices
+    from h2h_game.tui.widgets.keybar import KeyBar
+    from tests.store.helpers import fresh_game, steps_of
+
+    state = fresh_game()
+    turns = [choices(state, legal_actions(state), read_only=False)]
+    for later, _ in steps_of(state, 6, seed=3):
+        turns.append(choices(later, legal_actions(later), read_only=False))
+    plain = {"answer": Content("Maya answered")}
+    lit = {"answer": Content.styled("Maya answered", "bold")}
+
+    class Bars(App[None]):
+        def compose(self) -> ComposeResult:
+            yield KeyBar(id="kept")
+            yield KeyBar(id="fresh")
+
+    app = Bars()
+    async with app.run_test(size=(60, 6)) as pilot:
+        kept = app.query_one("#kept", KeyBar)
+        for number, (keys, words) in enumerate([(t, plain) for t in turns] * 2 + [(turns[0], lit)]):
+            kept.show(keys, words=words)
+            fresh = app.query_one("#fresh", KeyBar)
+            await fresh.remove()
+            fresh = KeyBar(id="fresh")
+            await app.mount(fresh)
+            fresh.show(keys, words=words)
+            await pilot.pause()
+            assert lines(kept) == lines(fresh), number
+        assert len(kept._made) > 1

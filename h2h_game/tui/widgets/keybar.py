@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.content import Content
-from textual.reactive import reactive
 from textual.style import Style
 from textual.widget import Widget
 
@@ -31,14 +30,37 @@ class KeyBar(Remembered, Widget):
     }
     """
 
-    choices: reactive[tuple[Choice, ...]] = reactive((), layout=False)
-    note: reactive[str] = reactive("")
-    """A word before the keys, such as "read only"."""
-    words: reactive[dict[str, Content]] = reactive(dict)
-    """Words for a move in this moment, instead of its usual ones ("Maya agrees" for f)."""
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        # Plain attributes, not reactives: a reactive keeps its old value when the new one is
+        # ==, and Content's == compares the text alone, so words changed in style alone were
+        # never shown. `show` sets all three and redraws.
+        self.choices: tuple[Choice, ...] = ()
+        self.note = ""
+        """A word before the keys, such as "read only"."""
+        self.words: dict[str, Content] = {}
+        """Words for a move in this moment, instead of its usual ones ("Maya agrees" for f)."""
+        self._made: dict[tuple[object, ...], Content] = {}
 
     def render(self) -> Content:
-        return Content("\n").join(Content(GAP).join(row) for row in self._layout())
+        # Asked for on every frame the bar is redrawn in, and a turn goes back and forth
+        # between a few bars: each is made once (words are compared by look, as Content's ==
+        # compares the text alone).
+        made_of = (
+            self.choices,
+            self.note,
+            tuple((name, word.plain, tuple(word.spans)) for name, word in self.words.items()),
+            self.content_size.width,
+        )
+        bar = self._made.get(made_of)
+        if bar is None:
+            bar = Content("\n").join(Content(GAP).join(row) for row in self._layout())
+            if len(self._made) >= self.REMEMBER:
+                del self._made[next(iter(self._made))]
+        else:
+            del self._made[made_of]  # kept last: the least recently drawn bar goes first
+        self._made[made_of] = bar
+        return bar
 
     def _layout(self) -> list[list[Content]]:
         width = max(self.content_size.width, 20)

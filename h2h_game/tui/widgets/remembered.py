@@ -15,6 +15,7 @@ from collections import OrderedDict
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.content import Content
+from textual.visual import Visual
 
 if TYPE_CHECKING:
     from textual.strip import Strip
@@ -35,28 +36,29 @@ class Remembered(_Mixin):
     """Renders kept per widget: more than any part of the table cycles through in a turn."""
 
     def _render_content(self) -> None:
-        key = self._render_key()
-        if key is None:
-            super()._render_content()
-            return
+        visual = self._render()
+        key = self._render_key(visual)
         renders: OrderedDict[tuple[Any, ...], list[Strip]] = self.__dict__.setdefault(
             "_remembered", OrderedDict()
         )
-        if (strips := renders.get(key)) is not None:
+        strips = None if key is None else renders.get(key)
+        if key is not None and strips is not None:
             renders.move_to_end(key)
-            # As Widget._render_content leaves it, with the lines made before.
-            self._render_cache = type(self._render_cache)(self.size, strips)
-            self._dirty_regions.clear()
-            return
-        super()._render_content()
-        renders[key] = self._render_cache.lines
-        if len(renders) > self.REMEMBER:
-            renders.popitem(last=False)
+        else:
+            # As Widget._render_content makes them, from the visual already in hand: some
+            # widgets (the key bar) build theirs afresh on each call.
+            width, height = self.size
+            strips = Visual.to_strips(self, visual, width, height, self.visual_style)
+            if key is not None:
+                renders[key] = strips
+                if len(renders) > self.REMEMBER:
+                    renders.popitem(last=False)
+        self._render_cache = type(self._render_cache)(self.size, strips)
+        self._dirty_regions.clear()
 
-    def _render_key(self) -> tuple[Any, ...] | None:
+    def _render_key(self, visual: Visual) -> tuple[Any, ...] | None:
         """Everything the content's lines are made from; None when they cannot be reused (a
         selection is being drawn, or the content is not plain `Content`)."""
-        visual = self._render()
         if not isinstance(visual, Content) or self.text_selection is not None:
             return None
         if self.screen._selecting:
@@ -75,5 +77,10 @@ class Remembered(_Mixin):
             styles.text_overflow,
             styles.line_pad,
             self.auto_links,
-            self.link_style,
+            # What `link_style` is made of, short of the background, which `visual_style`
+            # holds: building the style itself cost more than the rest of the key.
+            styles.link_color,
+            styles.link_background,
+            styles.auto_link_color,
+            styles.link_style,
         )
