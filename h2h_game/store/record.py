@@ -144,10 +144,7 @@ class Encoded:
 
     def fill(self, body: bytes) -> bytes:
         """`body` with these bytes where the mark is."""
-        head, found, tail = body.partition(self._marked)
-        if not found:
-            raise ValueError(f"the record holds no mark for its {type(self).__name__}")
-        return head + self.bytes + tail
+        return dump_record_body(body, self)
 
 
 class EncodedDeal(Encoded):
@@ -183,11 +180,27 @@ class EncodedLog(Encoded):
 def dump_record(data: dict[str, dict[str, Any]], *encoded: Encoded | None) -> bytes:
     """The bytes of a game's file holding `data`, exactly as `dump` would write it once the
     parts `encoded` before are back where their marks are."""
-    body = dump(data)
+    return dump_record_body(dump(data), *encoded)
+
+
+def dump_record_body(body: bytes, *encoded: Encoded | None) -> bytes:
+    """`body` (a record dumped with marks) with each part's bytes where its mark is, in one
+    copy: the marks are found in the small body, before a megabyte of deck is put in it."""
+    found: list[tuple[int, int, bytes]] = []
     for part in encoded:
-        if part is not None:
-            body = part.fill(body)
-    return body
+        if part is None:
+            continue
+        start = body.find(part._marked)
+        if start < 0:
+            raise ValueError(f"the record holds no mark for its {type(part).__name__}")
+        found.append((start, start + len(part._marked), part.bytes))
+    pieces: list[bytes] = []
+    done = 0
+    for start, end, encoded_bytes in sorted(found):
+        pieces += (body[done:start], encoded_bytes)
+        done = end
+    pieces.append(body[done:])
+    return b"".join(pieces)
 
 
 _HEAD = dump({TABLE: {DOC_ID: {}}}).removesuffix(b"}}}")
