@@ -63,6 +63,27 @@ def deck() -> Deck:
     )
 
 
+def long_game(actions: int) -> GameState:
+    """A game `actions` moves into an open evening, on a deck big enough not to run out."""
+    cards = 400
+    big = Deck(
+        "Long evening",
+        tuple(
+            Level(
+                number,
+                f"Level {number}",
+                (0, 6, 15)[number - 1],
+                tuple(
+                    Card(card_id(number, text), number, text)
+                    for text in (f"Question {i} of level {number}?" for i in range(cards))
+                ),
+            )
+            for number in (1, 2, 3)
+        ),
+    )
+    return deal_game(Setup(big, ("Maya", "Sam"), length=Length.OPEN, seed=7), at=START)
+
+
 def moves(state: GameState, count: int, seed: int) -> list[tuple[GameState, LogEntry]]:
     """A random evening of `count` actions that does not end early."""
     rng = random.Random(seed)
@@ -159,6 +180,14 @@ def autosave_rows(ctx: Context) -> list[Result]:
     opened: dict[str, OpenGame] = {
         name: SaveStore(folder).create(fresh(99), START) for name, folder in folders.items()
     }
+    # A game already long (its log is most of its file), in a folder of its own.
+    long_actions = 100 if ctx.settings.quick else 1000
+    long_folder = ctx.folder("saves-long")
+    long_steps = moves(long_game(long_actions), long_actions + ctx.settings.saves + 1, 7)
+    opened["long"] = SaveStore(long_folder).create(long_game(long_actions), START)
+    folders["long"] = long_folder
+    for state, entry in long_steps[:long_actions]:
+        opened["long"].save(state, entry, entry.at or START)
     # A folder of its own: a floor write must not add to the 0-games folder's fsync.
     floor_path = ctx.folder("floor") / "floor.bin"
     steps = moves(fresh(99), ctx.settings.saves + 1, 99)
@@ -167,12 +196,16 @@ def autosave_rows(ctx: Context) -> list[Result]:
     try:
         for number, (state, entry) in enumerate(steps):
             # The same action saved in every folder, then the floor, starting one later each
-            # time; the first action is a warm-up.
-            for name in names[number % 4 :] + names[: number % 4]:
+            # time; the first action is a warm-up. The long game saves its own next action.
+            for name in names[number % len(names) :] + names[: number % len(names)]:
                 if name == "floor":
                     payload = opened["0"].path.read_bytes()
                     began = time.perf_counter()
                     floor_write(floor_path, payload)
+                elif name == "long":
+                    state_now, entry_now = long_steps[long_actions + number]
+                    began = time.perf_counter()
+                    opened[name].save(state_now, entry_now, entry_now.at or START)
                 else:
                     began = time.perf_counter()
                     opened[name].save(state, entry, entry.at or START)
@@ -214,6 +247,13 @@ def autosave_rows(ctx: Context) -> list[Result]:
             baseline=zero,
             baseline_name="0 games",
             target=Target(ratio=1.3, most=2),
+        ),
+        Result(
+            "autosave.long",
+            f"autosave, a game {long_actions} actions long",
+            value=median(times["long"]) * 1000,
+            baseline=zero,
+            baseline_name="a new game",
         ),
     ]
 
