@@ -19,7 +19,7 @@ from textual.command import Provider
 from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Button, Rule, Static
+from textual.widgets import Button, Rule
 
 from h2h_game.engine import QUIET_GO_ON_AFTER, Action, GameState, Phase
 from h2h_game.session import Session, Step
@@ -46,7 +46,7 @@ from h2h_game.tui.widgets.panels import (
     which_panel,
 )
 from h2h_game.tui.widgets.seat import Seat
-from h2h_game.tui.widgets.view import same_look
+from h2h_game.tui.widgets.view import Line, same_look
 from h2h_game.tui.wording import answer_label, meet_label
 
 # The moves that get a button under the card; the rest are keys in the key bar (also clickable).
@@ -121,15 +121,15 @@ class TableScreen(H2HScreen):
         with Vertical(id="table"):
             with Vertical(id="table-top"):
                 with Horizontal(id="table-header"):
-                    yield Static(id="deck-title", markup=False)
-                    yield Static(id="where", markup=False)
+                    yield Line(id="deck-title")
+                    yield Line(id="where")
                 yield Rule(line_style="heavy")
                 yield TrustJar(id="jar").data_bind(TableScreen.state)
                 yield Ladder(id="ladder").data_bind(TableScreen.state)
             with Vertical(id="play"):
                 with Center(id="card-row"):
                     yield CardView(id="card").data_bind(TableScreen.state)
-                yield Static(id="hint", classes="hint-line", markup=False)
+                yield Line(id="hint", classes="hint-line")
                 with Horizontal(id="seats"):
                     yield Seat(0).data_bind(TableScreen.state)
                     yield Seat(1).data_bind(TableScreen.state)
@@ -139,7 +139,7 @@ class TableScreen(H2HScreen):
             # The panels laid over the table are mounted the first time the game calls for
             # one: most turns need none, and composing them all cost the first card ~15 ms.
             yield Vertical(id="over")
-        yield Static(id="said", classes="said-line", markup=False)
+        yield Line(id="said", classes="said-line")
         yield KeyBar(id="keys")
         yield TooSmall()
 
@@ -150,7 +150,7 @@ class TableScreen(H2HScreen):
         self._keys = self.query_one(KeyBar)
         self._over = self.query_one("#over", Vertical)
         self._lines = {
-            selector: self.query_one(selector, Static)
+            selector: self.query_one(selector, Line)
             for selector in ("#deck-title", "#where", "#hint", "#said")
         }
         self.state = self.session.state

@@ -28,6 +28,15 @@ def same_look(one: Content | None, other: Content | None) -> bool:
     return one.plain == other.plain and one.spans == other.spans
 
 
+class Line(Remembered, Static):
+    """A line of the table that the screen writes: the header, the hint, what was just said.
+    Each goes back and forth between a few texts ("Maya answered.", "Thank you. Now it is
+    Sam's turn."), so their drawn lines are kept."""
+
+    def __init__(self, *, id: str, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, markup=False)
+
+
 class StateView(Remembered, Static):
     """A `Static` whose content is `show(state)`, redrawn only when it changes."""
 
