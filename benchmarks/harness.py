@@ -111,7 +111,10 @@ class Settings:
     deck_runs: int = 7
     process_runs: int = 21
     interval: float = 0.005
-    """Seconds between two polls of the terminal."""
+    """Seconds between two polls of the terminal (launches, the saves list)."""
+    key_interval: float = 0.001
+    """Seconds between two polls while a key is awaited: a move takes a few milliseconds,
+    and at 5 ms every time lands on one poll or the next, which hides a ratio of 2 or 3."""
 
     @classmethod
     def make(cls, quick: bool) -> Settings:

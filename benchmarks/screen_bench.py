@@ -90,8 +90,9 @@ def bare_argv(ctx: Context, app: Path = BARE) -> list[str]:
     return [str(ctx.python), str(app)]
 
 
-def terminal_for(ctx: Context) -> Terminal:
-    return Terminal(env=ctx.env, cwd=ROOT, interval=ctx.settings.interval)
+def terminal_for(ctx: Context, interval: float | None = None) -> Terminal:
+    every = ctx.settings.interval if interval is None else interval
+    return Terminal(env=ctx.env, cwd=ROOT, interval=every)
 
 
 # --- launch ---------------------------------------------------------------------------------------
@@ -241,10 +242,11 @@ def peak_rss(pid: int) -> float | None:
 def key_rows(ctx: Context) -> list[Result]:
     """Key → frame during play: `a`, `t`, `a`, `t` … in h2h and the bare app, key by key."""
     keys = ctx.settings.keys
+    every = ctx.settings.key_interval
     with (
-        terminal_for(ctx) as h2h_term,
-        terminal_for(ctx) as bare_term,
-        terminal_for(ctx) as table_term,
+        terminal_for(ctx, every) as h2h_term,
+        terminal_for(ctx, every) as bare_term,
+        terminal_for(ctx, every) as table_term,
     ):
         began = h2h_term.start(new_game_argv(ctx, ctx.folder("play-saves")), cwd=ROOT)
         seen = h2h_term.wait_for(began, TABLE_READY)
@@ -272,7 +274,7 @@ def key_rows(ctx: Context) -> list[Result]:
         f"tmux 100x30, keys a, t, a, t … ({keys} each, interleaved key by key with the bare "
         "app and the bare table), time from send-keys to the first poll showing the move's "
         "effect (the lit seat and the footer's new moves; the bare app's Label; the bare "
-        "table's line under the hint)"
+        f"table's line under the hint), polling every {every * 1000:g} ms"
     )
     details = {
         "how": how,
