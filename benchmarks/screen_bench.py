@@ -320,7 +320,7 @@ def key_rows(ctx: Context) -> list[Result]:
         ),
         Result(
             "keys.p50_table",
-            "key → frame in play, p50",
+            "  the same, against a bare table",
             value=p50,
             baseline=median(table.effect) * 1000,
             baseline_name="bare table",
