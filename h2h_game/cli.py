@@ -2,7 +2,9 @@
 `serve` and `help`.
 
 Each group of subcommands lives in its own module under `h2h_game.commands` and registers
-itself here; this module only builds the parser and dispatches. Heavy imports (Textual, deck
+itself here with `register(subparsers, common, argv)`: given the command line, a group may build
+in full only the subcommands it names, as `saves` does and as this module does one level up.
+This module only builds the parser and dispatches. Heavy imports (Textual, deck
 parsing) happen inside the command that needs them, so `h2h --help` stays instant.
 
 Exit codes, for every command: 0 ok, 1 failure, 2 usage, 130 interrupted. An error nobody
@@ -85,10 +87,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
             # __import__ rather than importlib, which is one more module to load per start.
             commands = __import__("h2h_game.commands", fromlist=[module_name])
             module = getattr(commands, module_name)
-            if module_name == "saves":
-                module.register(subparsers, common, argv)
-            else:
-                module.register(subparsers, common)
+            module.register(subparsers, common, argv)
             registered.add(module_name)
     parser.set_defaults(func=_title)
     return parser

@@ -15,7 +15,7 @@ from h2h_game.commands import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SUMMARIES, raw_
 # `h2h --help` imports every command: typing and pathlib wait until a command runs.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
     from pathlib import Path
     from typing import Any
 
@@ -147,7 +147,9 @@ examples:
 """
 
 
-def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+def register(
+    subparsers: Any, common: argparse.ArgumentParser, argv: Sequence[str] | None = None
+) -> None:
     deck = subparsers.add_parser(
         "deck",
         parents=[common],

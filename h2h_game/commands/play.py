@@ -19,7 +19,7 @@ from h2h_game.untrusted import terminal_safe
 # `h2h --help` imports every command: typing and pathlib wait until a command runs.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
     from typing import Any
 
     from h2h_game.settings import Settings
@@ -50,7 +50,9 @@ NO_TERMINAL = (
 )
 
 
-def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+def register(
+    subparsers: Any, common: argparse.ArgumentParser, argv: Sequence[str] | None = None
+) -> None:
     new = subparsers.add_parser(
         "new",
         parents=[common],

@@ -9,6 +9,7 @@ from h2h_game.commands import SUMMARIES, raw_help
 
 TYPE_CHECKING = False  # typing waits until a command runs (see commands.deck)
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from typing import Any
 
 EXAMPLES = """\
@@ -19,7 +20,9 @@ examples:
 """
 
 
-def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+def register(
+    subparsers: Any, common: argparse.ArgumentParser, argv: Sequence[str] | None = None
+) -> None:
     serve = subparsers.add_parser(
         "serve",
         parents=[common],
