@@ -132,19 +132,15 @@ def encode(
 class Encoded:
     """Part of a record encoded before the record itself, to save encoding it on every key.
 
-    `mark` stands for it in a record until `fill` puts its bytes in its place. It holds a NUL,
-    which JSON never writes as itself (a NUL in a name is written `\\u0000`), and a random
-    token new for each, so its encoding is found only where it was put.
+    `mark` stands for it in a record until `dump_record` puts its bytes in its place. It holds
+    a NUL, which JSON never writes as itself (a NUL in a name is written `\\u0000`), and a
+    random token new for each, so its encoding is found only where it was put.
     """
 
     def __init__(self, encoded: bytes) -> None:
         self.bytes = encoded
         self.mark = f"\x00{type(self).__name__} {os.urandom(8).hex()}\x00"
         self._marked = dump(self.mark)
-
-    def fill(self, body: bytes) -> bytes:
-        """`body` with these bytes where the mark is."""
-        return dump_record_body(body, self)
 
 
 class EncodedDeal(Encoded):
@@ -180,10 +176,10 @@ class EncodedLog(Encoded):
 def dump_record(data: dict[str, dict[str, Any]], *encoded: Encoded | None) -> bytes:
     """The bytes of a game's file holding `data`, exactly as `dump` would write it once the
     parts `encoded` before are back where their marks are."""
-    return dump_record_body(dump(data), *encoded)
+    return _splice(dump(data), *encoded)
 
 
-def dump_record_body(body: bytes, *encoded: Encoded | None) -> bytes:
+def _splice(body: bytes, *encoded: Encoded | None) -> bytes:
     """`body` (a record dumped with marks) with each part's bytes where its mark is, in one
     copy: the marks are found in the small body, before a megabyte of deck is put in it."""
     found: list[tuple[int, int, bytes]] = []

@@ -442,11 +442,11 @@ def test_an_encoded_part_s_mark_is_found_only_where_it_was_put() -> None:
     assert encoded.mark not in json.dumps(encoded.mark)  # a NUL is never written as itself
     assert record.EncodedDeal(fresh_game().deal).mark != encoded.mark  # a token per deal
     with pytest.raises(ValueError):
-        encoded.fill(dump({"state": {"deal": "a name that is not the mark"}}))
+        record.dump_record({"state": {"deal": "a name that is not the mark"}}, encoded)
     log = record.EncodedLog().plus({"at": 1.0})
     assert log.mark != log.plus({"at": 2.0}).mark != encoded.mark
     with pytest.raises(ValueError):
-        log.fill(dump({"log": encoded.mark}))
+        record.dump_record({"log": encoded.mark}, log)
 
 
 def test_an_encoded_log_is_what_dump_makes_of_the_whole_list() -> None:
