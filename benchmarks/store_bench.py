@@ -40,10 +40,10 @@ from h2h_game.store.index import INDEX_NAME
 START = 1_764_000_000.0
 
 
-def deck() -> Deck:
-    """A deck the size of the bundled ones: three levels of thirty questions."""
+def deck(cards: int = 30, name: str = "Benchmark deck") -> Deck:
+    """A deck of three levels of `cards` questions (by default the size of the bundled ones)."""
     return Deck(
-        "Benchmark deck",
+        name,
         tuple(
             Level(
                 number,
@@ -54,7 +54,7 @@ def deck() -> Deck:
                     for text in (
                         f"Question {i} of level {number}: what is something you have never "
                         "told anyone about the way you see the world?"
-                        for i in range(30)
+                        for i in range(cards)
                     )
                 ),
             )
@@ -65,22 +65,7 @@ def deck() -> Deck:
 
 def long_game(actions: int) -> GameState:
     """A game `actions` moves into an open evening, on a deck big enough not to run out."""
-    cards = 400
-    big = Deck(
-        "Long evening",
-        tuple(
-            Level(
-                number,
-                f"Level {number}",
-                (0, 6, 15)[number - 1],
-                tuple(
-                    Card(card_id(number, text), number, text)
-                    for text in (f"Question {i} of level {number}?" for i in range(cards))
-                ),
-            )
-            for number in (1, 2, 3)
-        ),
-    )
+    big = deck(cards=400, name="Long evening")
     return deal_game(Setup(big, ("Maya", "Sam"), length=Length.OPEN, seed=7), at=START)
 
 
